@@ -1,0 +1,30 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'electron-vite'
+import { resolve } from 'node:path'
+
+export default defineConfig({
+  main: {
+    build: {
+      lib: {
+        entry: {
+          // The Electron shell, and the same backend behind a loopback HTTP transport.
+          index: resolve(__dirname, 'src/main/index.ts'),
+          preview: resolve(__dirname, 'src/main/preview/previewServer.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      lib: { entry: { index: resolve(__dirname, 'src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src') } },
+    plugins: [vue()],
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+    },
+  },
+})

@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm'
+import type { CommandName, OutputOf, ParsedInputOf } from '../../shared/contract'
+import type { Database } from '../database/database'
+import type { StaffSession } from './session'
+
+/** What a handler may say about its write; the router stores it in the audit row. */
+export interface AuditNote {
+  target?: string
+  summary?: string
+}
+
+export interface HandlerContext {
+  /** The transaction's manager for writes; the plain manager for reads. */
+  em: EntityManager
+  session: StaffSession
+  audit: AuditNote
+  database: Database
+  now: Date
+}
+
+export type Handler<N extends CommandName> = (input: ParsedInputOf<N>, ctx: HandlerContext) => Promise<OutputOf<N>>
+
+/** The handlers of one bounded context: exactly the commands whose names start with its prefix. */
+export type ContextHandlers<Prefix extends string> = {
+  [N in CommandName as N extends `${Prefix}/${string}` ? N : never]: Handler<N>
+}
+
+/** Every command must have a handler: a missing one is a type error here. */
+export type AllHandlers = { [N in CommandName]: Handler<N> }

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto'
+import { contract as fullContract, type CommandName, type InputOf, type OutputOf } from '../../shared/contract'
+import type { AnySpec } from '../../shared/contract/define'
+import { AppError, type ErrorData, type Result } from '../../shared/errors'
+import { AuditEntrySchema } from '../audit/auditEntry'
+import type { Database } from '../database/database'
+import { WriteQueue, type TaskQueue } from '../database/writeQueue'
+import type { AllHandlers, AuditNote, HandlerContext } from './handler'
+import type { Logger } from './logger'
+import type { Caller, SessionProvider, StaffSession } from './session'
+import { fieldErrors } from './validation'
+import { mergeUnique, type UnionToIntersection } from '../../shared/mergeUnique'
+
+export interface RouterOptions {
+  handlers: AllHandlers
+  database: Database
+  sessions: SessionProvider
+  logger: Logger
+  /** Tests swap this to prove why the queue exists; production always uses the default. */
+  queue?: TaskQueue
+  contract?: Record<string, AnySpec>
+  clock?: () => Date
+}
+
+type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
+
+const ANONYMOUS: StaffSession = { userId: null, displayName: 'anonymous', can: () => false }
+
+/**
+ * The one way into the backend, whatever the transport: validates input, resolves the
+ * session, checks the declared permission, runs writes one at a time in a transaction
+ * with their audit row, and turns every failure into error data.
+ */
+export class Router {
+  private readonly contract: Record<string, AnySpec>
+  private readonly handlers: Record<string, AnyHandler>
+  private readonly queue: TaskQueue
+  private readonly clock: () => Date
+
+  constructor(private readonly options: RouterOptions) {
+    this.contract = options.contract ?? fullContract
+    this.handlers = options.handlers as unknown as Record<string, AnyHandler>
+    this.queue = options.queue ?? new WriteQueue()
+    this.clock = options.clock ?? (() => new Date())
+    for (const name of Object.keys(this.contract)) {
+      if (typeof this.handlers[name] !== 'function') throw new Error(`No handler for command ${name}`)
+    }
+    for (const name of Object.keys(this.handlers)) {
+      if (!Object.hasOwn(this.contract, name)) throw new Error(`Handler for unknown command ${name}`)
+    }
+  }
+
+  /** Typed entry for code in the main process and tests. */
+  call<N extends CommandName>(name: N, input: InputOf<N>, caller: Caller): Promise<Result<OutputOf<N>>> {
+    return this.dispatch(name, input, caller) as Promise<Result<OutputOf<N>>>
+  }
+
+  /** Untyped entry for transports: the name and input come from outside and are checked here. */
+  async dispatch(name: unknown, input: unknown, caller: Caller): Promise<Result<unknown>> {
+    if (typeof name !== 'string' || !Object.hasOwn(this.contract, name)) {
+      return failure('UNKNOWN_COMMAND', `Unknown command: ${String(name).slice(0, 100)}`)
+    }
+    const spec = this.contract[name]
+    const session = this.options.sessions.resolve(caller)
+    if (spec.access !== 'public') {
+      if (!session) return failure('UNAUTHENTICATED', 'Sign in first')
+      if (spec.access !== 'signed-in' && !session.can(spec.access)) {
+        return failure('FORBIDDEN', `Not allowed: ${spec.access}`)
+      }
+    }
+    const parsed = spec.input.safeParse(input)
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'Invalid input', fields: fieldErrors(parsed.error.issues, input) } }
+    }
+    if (spec.kind === 'write' && this.options.database.mode !== 'ok') {
+      return failure('READ_ONLY', 'The database is open read-only')
+    }
+    try {
+      const data = await this.execute(name, spec, parsed.data, session ?? ANONYMOUS)
+      return { ok: true, data }
+    } catch (error) {
+      return { ok: false, error: this.describeFailure(name, error) }
+    }
+  }
+
+  private execute(name: string, spec: AnySpec, input: unknown, session: StaffSession): Promise<unknown> {
+    const handler = this.handlers[name]
+    const database = this.options.database
+    const context = (em: () => HandlerContext['em']): HandlerContext => {
+      const ctx = { session, audit: {}, database, now: this.clock() } as HandlerContext
+      Object.defineProperty(ctx, 'em', { get: em, enumerable: true })
+      return ctx
+    }
+    switch (spec.kind) {
+      case 'read':
+        return handler(input, context(() => database.manager))
+      case 'write':
+        return this.queue.run(() =>
+          database.dataSource.transaction(async (em) => {
+            const ctx = context(() => em)
+            const output = await handler(input, ctx)
+            await em.insert(AuditEntrySchema, auditRow(name, session, ctx.audit, ctx.now))
+            return output
+          }),
+        )
+      case 'maintenance':
+        // Backups and restores replace or read the whole file: no transaction, but still exclusive.
+        return this.queue.run(async () => {
+          const ctx = context(() => database.manager)
+          const output = await handler(input, ctx)
+          if (database.mode === 'ok') {
+            await database.dataSource.transaction((em) => em.insert(AuditEntrySchema, auditRow(name, session, ctx.audit, ctx.now)))
+          }
+          return output
+        })
+    }
+  }
+
+  private describeFailure(name: string, error: unknown): ErrorData {
+    if (error instanceof AppError) return error.toData()
+    // Never send a stack or SQL across: log it under a reference the user can quote.
+    const ref = randomUUID().slice(0, 8)
+    this.options.logger.error(`Command ${name} failed [ref ${ref}]`, error)
+    return { code: 'INTERNAL', message: `Something went wrong (reference ${ref})`, ref }
+  }
+}
+
+function auditRow(command: string, session: StaffSession, note: AuditNote, now: Date) {
+  return {
+    at: now.toISOString(),
+    staffUserId: session.userId,
+    staffName: session.displayName,
+    command,
+    target: note.target ?? null,
+    summary: note.summary ?? command,
+  }
+}
+
+function failure(code: ErrorData['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } }
+}
+
+/** Joins the handler maps of all contexts, refusing a command handled twice. */
+export function combineHandlers<T extends object[]>(...maps: T): UnionToIntersection<T[number]> {
+  return mergeUnique('handler for command', ...maps)
+}

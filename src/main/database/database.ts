@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DataSource, type EntityManager } from 'typeorm'
+import type { DatabaseMode } from '../../shared/contract/system'
+import type { Logger } from '../core/logger'
+import { createBackup, listBackups, restoreBackup } from './backups'
+import { CONNECTION_PRAGMAS, sqliteOptions } from './dataSourceOptions'
+import { checkHealth } from './health'
+
+export interface DatabaseLocation {
+  file: string
+  backupDir: string
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The data file and how it was opened. A healthy file is opened for writing after a
+ * backup and the pending migrations; a damaged one read-only, so nothing makes it worse.
+ */
+export class Database {
+  private constructor(
+    readonly location: DatabaseLocation,
+    private source: DataSource | null,
+    private currentMode: DatabaseMode,
+    private currentProblem: string | null,
+    private readonly logger: Logger,
+  ) {}
+
+  static async open(location: DatabaseLocation, logger: Logger): Promise<Database> {
+    mkdirSync(dirname(location.file), { recursive: true })
+    const health = await checkHealth(location.file)
+    if (health.state === 'damaged') {
+      logger.error(`Database file is damaged, opening read-only: ${health.problem}`)
+      return new Database(location, await openReadOnly(location.file, logger), 'read-only', health.problem, logger)
+    }
+    const source = new DataSource(sqliteOptions(location.file, { readOnly: false }))
+    await source.initialize()
+    for (const pragma of CONNECTION_PRAGMAS) await source.query(pragma)
+    const pending = await source.showMigrations()
+    if (health.state === 'ok' && (pending || isBackupDue(location.backupDir))) {
+      const backup = await createBackup(location.file, location.backupDir, pending ? 'pre-migration' : 'daily')
+      logger.info(`Backup written: ${backup.name}`)
+    }
+    await source.runMigrations({ transaction: 'each' })
+    return new Database(location, source, 'ok', null, logger)
+  }
+
+  get mode(): DatabaseMode {
+    return this.currentMode
+  }
+
+  get problem(): string | null {
+    return this.currentProblem
+  }
+
+  get dataSource(): DataSource {
+    if (!this.source) throw new Error('The database file could not be opened')
+    return this.source
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager
+  }
+
+  /** Replaces the data file with a backup and opens it as at start-up. */
+  async restore(name: string): Promise<void> {
+    await this.close()
+    await restoreBackup(this.location.file, this.location.backupDir, name)
+    this.logger.warn(`Database restored from backup ${name}`)
+    const reopened = await Database.open(this.location, this.logger)
+    this.source = reopened.source
+    this.currentMode = reopened.currentMode
+    this.currentProblem = reopened.currentProblem
+  }
+
+  async close(): Promise<void> {
+    if (this.source?.isInitialized) await this.source.destroy()
+    this.source = null
+  }
+}
+
+async function openReadOnly(file: string, logger: Logger): Promise<DataSource | null> {
+  const source = new DataSource(sqliteOptions(file, { readOnly: true }))
+  try {
+    await source.initialize()
+    return source
+  } catch (error) {
+    logger.error('The damaged database file cannot be read at all', error)
+    return null
+  }
+}
+
+function isBackupDue(backupDir: string): boolean {
+  const newest = listBackups(backupDir)[0]
+  return !newest || Date.now() - Date.parse(newest.createdAt) > DAY_MS
+}

@@ -1,0 +1,35 @@
+import { AppError } from '../../shared/errors'
+import type { SystemStatus } from '../../shared/contract/system'
+import type { ContextHandlers } from '../core/handler'
+import type { Database } from '../database/database'
+import { createBackup, listBackups } from '../database/backups'
+import { APP_VERSION } from './version'
+
+function status(database: Database): SystemStatus {
+  return {
+    version: APP_VERSION,
+    database: { mode: database.mode, problem: database.problem, file: database.location.file },
+  }
+}
+
+export const systemHandlers: ContextHandlers<'system'> = {
+  'system/get-status': async (_input, { database }) => status(database),
+
+  'system/list-backups': async (_input, { database }) => listBackups(database.location.backupDir),
+
+  'system/create-backup': async (_input, { database, audit }) => {
+    if (database.mode !== 'ok') throw new AppError('READ_ONLY', 'A damaged file is not backed up over good backups')
+    const backup = await createBackup(database.location.file, database.location.backupDir, 'manual')
+    audit.summary = `Backup ${backup.name}`
+    return backup
+  },
+
+  'system/restore-backup': async ({ name }, { database, audit }) => {
+    if (!listBackups(database.location.backupDir).some((backup) => backup.name === name)) {
+      throw new AppError('NOT_FOUND', `No backup named ${name}`)
+    }
+    await database.restore(name)
+    audit.summary = `Restored backup ${name}`
+    return status(database)
+  },
+}

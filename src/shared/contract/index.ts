@@ -1,0 +1,16 @@
+import type { z } from 'zod'
+import { mergeContexts, type CommandSpec } from './define'
+import { settingsContract } from './settings'
+import { systemContract } from './system'
+
+/** Every command Frontdesk understands. Main, preload and renderer are all typed from this. */
+export const contract = mergeContexts(systemContract, settingsContract)
+
+export type Contract = typeof contract
+export type CommandName = keyof Contract & string
+export type InputOf<N extends CommandName> = z.input<Contract[N]['input']>
+export type ParsedInputOf<N extends CommandName> = z.output<Contract[N]['input']>
+export type OutputOf<N extends CommandName> =
+  Contract[N] extends CommandSpec<z.ZodType, infer Output> ? Output : never
+
+export type { CommandKind } from './define'

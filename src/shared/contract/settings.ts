@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { command } from './define'
+import { CURRENCIES } from '../money'
+import { LOCALES } from '../locales'
+
+/** A PNG or JPEG as a data URL; 512 KiB of base64 is plenty for a letterhead logo. */
+const logoDataUrl = z
+  .string()
+  .max(512 * 1024)
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, { message: 'logo_format' })
+
+export const organisationInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  street: z.string().trim().max(200),
+  city: z.string().trim().max(100),
+  postalCode: z.string().trim().max(20),
+  country: z.string().trim().max(100),
+  companyId: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[A-Za-z0-9 -]*$/, { message: 'company_id_format' }),
+  logo: logoDataUrl.nullable(),
+  currency: z.enum(CURRENCIES),
+  language: z.enum(LOCALES),
+})
+
+export type Organisation = z.output<typeof organisationInput> & { updatedAt: string | null }
+
+export const settingsContract = {
+  'settings/get-organisation': command<Organisation>()({
+    input: z.object({}),
+    kind: 'read',
+    access: 'signed-in',
+  }),
+  'settings/update-organisation': command<Organisation>()({
+    input: organisationInput,
+    kind: 'write',
+    access: 'settings.admin',
+  }),
+}

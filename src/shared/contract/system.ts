@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { command } from './define'
+
+export type DatabaseMode = 'ok' | 'read-only'
+
+export interface SystemStatus {
+  version: string
+  database: {
+    mode: DatabaseMode
+    /** Why the file is read-only, in plain words for the log; the UI shows a translated text. */
+    problem: string | null
+    file: string
+  }
+}
+
+export interface BackupInfo {
+  name: string
+  createdAt: string
+  sizeBytes: number
+  reason: string
+}
+
+export const systemContract = {
+  'system/get-status': command<SystemStatus>()({
+    input: z.object({}),
+    kind: 'read',
+    access: 'public',
+  }),
+  'system/list-backups': command<BackupInfo[]>()({
+    input: z.object({}),
+    kind: 'read',
+    access: 'settings.admin',
+  }),
+  'system/create-backup': command<BackupInfo>()({
+    input: z.object({}),
+    kind: 'maintenance',
+    access: 'settings.admin',
+  }),
+  'system/restore-backup': command<SystemStatus>()({
+    input: z.object({ name: z.string().min(1).max(200).regex(/^[\w.-]+$/) }),
+    kind: 'maintenance',
+    access: 'settings.admin',
+  }),
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CommandName, InputOf, OutputOf } from '../../src/shared/contract'
+import { AppError, type Result } from '../../src/shared/errors'
+import { startBackend, type Backend, type BackendOptions } from '../../src/main/backend'
+import type { Logger } from '../../src/main/core/logger'
+import type { Caller } from '../../src/main/core/session'
+
+export const TEST_CALLER: Caller = { transport: 'direct', key: 'test' }
+
+/** Records what the backend logs so tests can assert on it without noise. */
+export function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    lines,
+    info: (m) => lines.push(`info ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    error: (m, e) => lines.push(`error ${m} ${e instanceof Error ? e.stack : ''}`),
+  }
+}
+
+export function tempDir(prefix = 'frontdesk-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+export interface TestBackend extends Backend {
+  dataDir: string
+  logger: ReturnType<typeof recordingLogger>
+  /** Calls through the real router and throws the error data, for the happy path. */
+  call<N extends CommandName>(name: N, input: InputOf<N>): Promise<OutputOf<N>>
+  result<N extends CommandName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>>
+  dispose(): Promise<void>
+}
+
+/** A real backend on a fresh SQLite file built by the real migrations. */
+export async function startTestBackend(
+  options: Partial<BackendOptions> = {},
+  dataDir = tempDir(),
+): Promise<TestBackend> {
+  const logger = recordingLogger()
+  const backend = await startBackend({ dataDir, logger, ...options })
+  const result = <N extends CommandName>(name: N, input: InputOf<N>) => backend.router.call(name, input, TEST_CALLER)
+  return {
+    ...backend,
+    dataDir,
+    logger,
+    result,
+    async call(name, input) {
+      const outcome = await result(name, input)
+      if (!outcome.ok) throw AppError.from(outcome.error)
+      return outcome.data
+    },
+    async dispose() {
+      await backend.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
