@@ -1,0 +1,9 @@
+import type { FrontdeskApi } from '../shared/transport'
+
+declare global {
+  interface Window {
+    api: FrontdeskApi
+  }
+}
+
+export {}
