@@ -9,7 +9,7 @@ export default defineConfig({
         entry: {
           // The Electron shell, and the same backend behind a loopback HTTP transport.
           index: resolve(__dirname, 'src/main/index.ts'),
-          preview: resolve(__dirname, 'src/main/preview/previewServer.ts'),
+          preview: resolve(__dirname, 'src/main/preview/previewCli.ts'),
         },
       },
     },
@@ -21,7 +21,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src') } },
+    resolve: {
+      alias: { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': resolve(__dirname, 'src/shared') },
+    },
     plugins: [vue()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   plugins: [vue()],
-  resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src') } },
+  resolve: {
+    alias: { '@renderer': resolve(import.meta.dirname, 'src/renderer/src'), '@shared': resolve(import.meta.dirname, 'src/shared') },
+  },
   test: {
     include: ['tests/{main,shell,shared,renderer,bench}/**/*.test.ts'],
     environment: 'node',

@@ -40,7 +40,7 @@ const COMMAND_NAME = /^[a-z]+(-[a-z]+)*\/[a-z]+(-[a-z]+)*$/
 /** Joins the contract of every context into one; a name used twice fails at start-up. */
 export function mergeContexts<T extends Record<string, AnySpec>[]>(...contexts: T): UnionToIntersection<T[number]> {
   const merged = mergeUnique('command name in the contract', ...contexts)
-  for (const name of Object.keys(merged)) {
+  for (const name of Object.keys(merged as object)) {
     if (!COMMAND_NAME.test(name)) throw new Error(`Command name must read context/verb-noun: ${name}`)
   }
   return merged

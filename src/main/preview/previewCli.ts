@@ -1,0 +1,30 @@
+import { join } from 'node:path'
+import { startBackend } from '../backend'
+import { resolveDataDir } from '../dataDir'
+import { startPreviewServer } from './previewServer'
+
+/**
+ * `npm run preview`: Frontdesk in a browser. Flags: --data-dir=PATH, --port=N.
+ * Prints the address with its one-time token; the line `FRONTDESK_PREVIEW_URL=` is for scripts.
+ */
+async function main(): Promise<void> {
+  const dataDir = resolveDataDir(process.argv, process.env, join(process.cwd(), '.tmp', 'preview-data'))
+  const port = Number(process.argv.find((arg) => arg.startsWith('--port='))?.slice('--port='.length) ?? 0)
+  const backend = await startBackend({ dataDir })
+  const server = await startPreviewServer({ router: backend.router, rendererDir: join(__dirname, '../renderer'), port })
+  console.log(`Frontdesk is running on ${server.url} with data in ${dataDir}`)
+  console.log(`Open this address in a browser (it carries the access token):\n\n  ${server.openUrl}\n`)
+  console.log(`FRONTDESK_PREVIEW_URL=${server.openUrl}`)
+  const stop = async () => {
+    await server.close()
+    await backend.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

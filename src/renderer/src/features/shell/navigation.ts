@@ -1,0 +1,19 @@
+import type { MessageSchema } from '../../i18n/locales/en'
+
+export interface NavigationItem {
+  name: string
+  path: string
+  label: `nav.${keyof MessageSchema['nav']}`
+  icon: string
+}
+
+/** The reception's sections, in the order staff use them during a day. */
+export const NAVIGATION: NavigationItem[] = [
+  { name: 'people', path: '/people', label: 'nav.people', icon: 'pi pi-users' },
+  { name: 'activities', path: '/activities', label: 'nav.activities', icon: 'pi pi-calendar' },
+  { name: 'enrolments', path: '/enrolments', label: 'nav.enrolments', icon: 'pi pi-check-square' },
+  { name: 'cash-desk', path: '/cash-desk', label: 'nav.cashDesk', icon: 'pi pi-wallet' },
+  { name: 'appointments', path: '/appointments', label: 'nav.appointments', icon: 'pi pi-clock' },
+  { name: 'messages', path: '/messages', label: 'nav.messages', icon: 'pi pi-envelope' },
+  { name: 'settings', path: '/settings', label: 'nav.settings', icon: 'pi pi-cog' },
+]

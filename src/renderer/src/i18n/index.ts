@@ -1,0 +1,19 @@
+import { createI18n } from 'vue-i18n'
+import { LOCALES, type Locale } from '@shared/locales'
+import cs from './locales/cs'
+import en, { type MessageSchema } from './locales/en'
+
+export const i18n = createI18n<[MessageSchema], Locale, false>({
+  legacy: false,
+  locale: 'cs',
+  fallbackLocale: 'en',
+  messages: { en, cs },
+  datetimeFormats: {
+    en: { short: { dateStyle: 'medium' }, long: { dateStyle: 'medium', timeStyle: 'short' } },
+    cs: { short: { dateStyle: 'medium' }, long: { dateStyle: 'medium', timeStyle: 'short' } },
+  },
+})
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}

@@ -1,0 +1,46 @@
+import type { PrimeVueLocaleOptions } from 'primevue/config'
+import type { Locale } from '@shared/locales'
+
+/** PrimeVue's own texts (date pickers, tables, dialogs) in each of our languages. */
+export const primevueLocales: Record<Locale, Partial<PrimeVueLocaleOptions>> = {
+  en: {
+    firstDayOfWeek: 1,
+    dateFormat: 'dd/mm/yy',
+    dayNames: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    dayNamesShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    dayNamesMin: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'],
+    monthNames: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    monthNamesShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    today: 'Today',
+    clear: 'Clear',
+    accept: 'Yes',
+    reject: 'No',
+    choose: 'Choose',
+    upload: 'Upload',
+    cancel: 'Cancel',
+    emptyMessage: 'No results found',
+    emptyFilterMessage: 'No results found',
+    emptySearchMessage: 'No results found',
+    weekHeader: 'Wk',
+  },
+  cs: {
+    firstDayOfWeek: 1,
+    dateFormat: 'd. m. yy',
+    dayNames: ['neděle', 'pondělí', 'úterý', 'středa', 'čtvrtek', 'pátek', 'sobota'],
+    dayNamesShort: ['ne', 'po', 'út', 'st', 'čt', 'pá', 'so'],
+    dayNamesMin: ['ne', 'po', 'út', 'st', 'čt', 'pá', 'so'],
+    monthNames: ['leden', 'únor', 'březen', 'duben', 'květen', 'červen', 'červenec', 'srpen', 'září', 'říjen', 'listopad', 'prosinec'],
+    monthNamesShort: ['led', 'úno', 'bře', 'dub', 'kvě', 'čvn', 'čvc', 'srp', 'zář', 'říj', 'lis', 'pro'],
+    today: 'Dnes',
+    clear: 'Vymazat',
+    accept: 'Ano',
+    reject: 'Ne',
+    choose: 'Vybrat',
+    upload: 'Nahrát',
+    cancel: 'Zrušit',
+    emptyMessage: 'Nic nenalezeno',
+    emptyFilterMessage: 'Nic nenalezeno',
+    emptySearchMessage: 'Nic nenalezeno',
+    weekHeader: 'Týd',
+  },
+}

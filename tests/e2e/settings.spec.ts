@@ -1,0 +1,58 @@
+import { expect, test } from './support/frontdesk'
+import { settings, shell } from './support/pages'
+
+test('the administrator names the centre and picks English, and both survive a restart', async ({ frontdesk }) => {
+  const { page } = frontdesk
+  await expect(page.getByRole('heading', { name: 'Připravujeme' })).toBeVisible()
+  await frontdesk.screenshot('shell-cs')
+
+  await shell.open(page, 'settings')
+  await settings.fill(page, { name: 'DDM Jablíčko', street: 'Školní 12', city: 'Česká Lípa', postalCode: '470 01', country: 'Česko', companyId: '12345678' })
+  await settings.chooseCurrency(page, 'EUR')
+  await settings.chooseDefaultLanguage(page, 'English')
+  await frontdesk.screenshot('settings-cs-filled')
+  await settings.save(page)
+
+  await expect(page.getByText('Settings saved')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible()
+  await expect(page.getByTestId('organisation-name')).toHaveText('DDM Jablíčko')
+  await frontdesk.screenshot('settings-en')
+
+  await frontdesk.restart()
+
+  await expect(page.getByTestId('organisation-name')).toHaveText('DDM Jablíčko')
+  await shell.open(page, 'settings')
+  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible()
+  await expect(page.getByTestId('org-name')).toHaveValue('DDM Jablíčko')
+  await expect(page.getByTestId('org-currency')).toContainText('EUR')
+  await expect(page.getByTestId('last-saved')).toContainText('Last saved')
+})
+
+test('an empty name is refused next to the field and nothing is saved', async ({ frontdesk }) => {
+  const { page } = frontdesk
+  await shell.chooseLanguage(page, 'English')
+  await shell.open(page, 'settings')
+  await settings.fill(page, { name: '   ', city: 'Brno', companyId: '12/34' })
+  await settings.save(page)
+
+  await expect(page.getByText('Some fields need your attention.')).toBeVisible()
+  await expect(page.locator('#org-name-help')).toHaveText('Please fill this in.')
+  await expect(page.locator('#org-companyId-help')).toHaveText('Only letters, digits, spaces and dashes.')
+  await expect(page.getByTestId('last-saved')).toHaveText('Not saved yet')
+  await frontdesk.screenshot('settings-en-field-errors')
+})
+
+test('the desk switches between Czech and English at once, on every screen', async ({ frontdesk }) => {
+  const { page } = frontdesk
+  await expect(page.getByTestId('nav-people')).toHaveText('Lidé')
+  await shell.chooseLanguage(page, 'English')
+  for (const [section, label] of [['people', 'People'], ['activities', 'Activities'], ['enrolments', 'Enrolments'], ['cash-desk', 'Cash desk'], ['appointments', 'Appointments'], ['messages', 'Messages']]) {
+    await shell.open(page, section)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(label)
+    await expect(page.getByText('Coming soon')).toBeVisible()
+  }
+  await frontdesk.screenshot('shell-en')
+  await shell.chooseLanguage(page, 'Čeština')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zprávy')
+  await expect(page.getByTestId('nav-cash-desk')).toHaveText('Pokladna')
+})
