@@ -69,7 +69,7 @@ class BrowserFrontdesk implements FrontdeskApp {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
+    await this.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' })
   }
 }
 
@@ -96,7 +96,7 @@ class ElectronFrontdesk implements FrontdeskApp {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: join(SCREENSHOT_DIR, `electron-${name}.png`) })
+    await this.page.screenshot({ path: join(SCREENSHOT_DIR, `electron-${name}.png`), animations: 'disabled' })
   }
 }
 

@@ -8,10 +8,6 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   locale: 'cs',
   fallbackLocale: 'en',
   messages: { en, cs },
-  datetimeFormats: {
-    en: { short: { dateStyle: 'medium' }, long: { dateStyle: 'medium', timeStyle: 'short' } },
-    cs: { short: { dateStyle: 'medium' }, long: { dateStyle: 'medium', timeStyle: 'short' } },
-  },
 })
 
 export function isLocale(value: unknown): value is Locale {
