@@ -1,0 +1,20 @@
+// The thin Electron shell: hands Electron's objects to runShell, which holds the logic.
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
+import { join } from 'node:path'
+import { startBackend } from './backend'
+import { runShell } from './shell/runShell'
+
+void runShell({
+  app,
+  ipcMain,
+  BrowserWindow,
+  openExternal: (url) => shell.openExternal(url),
+  showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+  startBackend,
+  argv: process.argv,
+  env: process.env,
+  platform: process.platform,
+  // electron-vite emits CommonJS (package.json has no "type": "module"): out/main, out/preload, out/renderer.
+  rendererHtmlPath: join(__dirname, '../renderer/index.html'),
+  preloadPath: join(__dirname, '../preload/index.js'),
+})

@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Backend, BackendOptions } from '../backend'
+import { consoleLogger, type Logger } from '../core/logger'
+import { resolveDataDir } from '../dataDir'
+import { appLocation, isAppUrl } from './appLocation'
+import { registerCallChannel, type CallChannelHost } from './callChannel'
+import { contentSecurityPolicy } from './contentSecurityPolicy'
+import {
+  hardenWebContents,
+  openMainWindow,
+  type HardenableContents,
+  type HardenableSession,
+  type MainWindow,
+  type MainWindowConstructor,
+  type PreventableEvent,
+} from './window'
+
+export const APP_NAME = 'Frontdesk'
+
+/** What the shell needs of Electron's `app`; the real one satisfies it. */
+export interface ShellApp {
+  readonly isPackaged: boolean
+  setName(name: string): void
+  getPath(name: 'appData'): string
+  setPath(name: 'userData', path: string): void
+  requestSingleInstanceLock(): boolean
+  whenReady(): Promise<void>
+  quit(): void
+  exit(exitCode?: number): void
+  on(event: 'second-instance', listener: () => void): unknown
+  on(event: 'window-all-closed', listener: () => void): unknown
+  on(event: 'activate', listener: () => void): unknown
+  on(event: 'will-quit', listener: (event: PreventableEvent) => void): unknown
+  on(event: 'web-contents-created', listener: (event: unknown, contents: ShellWebContents) => void): unknown
+}
+
+export interface ShellWebContents extends HardenableContents {
+  session: HardenableSession
+}
+
+export interface ShellWindow extends MainWindow {
+  isDestroyed(): boolean
+  isMinimized(): boolean
+  restore(): void
+  focus(): void
+}
+
+export interface ShellDeps<W extends ShellWindow> {
+  app: ShellApp
+  ipcMain: CallChannelHost
+  BrowserWindow: MainWindowConstructor<W>
+  openExternal: (url: string) => Promise<void>
+  showErrorBox: (title: string, content: string) => void
+  startBackend: (options: BackendOptions) => Promise<Backend>
+  argv: readonly string[]
+  env: NodeJS.ProcessEnv
+  platform: NodeJS.Platform
+  /** The built renderer page, used when no dev server is running. */
+  rendererHtmlPath: string
+  preloadPath: string
+  logger?: Logger
+}
+
+/**
+ * The Electron shell: one instance per data folder, the backend, the call channel and the
+ * hardened main window. Everything Electron is handed in, so tests run it with fakes.
+ * Resolves once start-up has finished or failed.
+ */
+export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promise<void> {
+  const { app } = deps
+  const logger = deps.logger ?? consoleLogger
+  app.setName(APP_NAME)
+
+  // The single-instance lock is scoped to the userData folder, so pointing userData at the
+  // data folder makes the lock guard exactly the SQLite file: a second instance on the same
+  // data hands over to the first, while a portable copy or a test on its own folder may run.
+  const dataDir = resolve(resolveDataDir(deps.argv, deps.env, join(app.getPath('appData'), APP_NAME)))
+  mkdirSync(dataDir, { recursive: true })
+  app.setPath('userData', dataDir)
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+
+  // An installed app never follows ELECTRON_RENDERER_URL: whoever sets it would choose the page we trust.
+  const devServerUrl = app.isPackaged ? undefined : deps.env.ELECTRON_RENDERER_URL
+  const location = appLocation(devServerUrl, deps.rendererHtmlPath)
+  const isOwnPage = (url: string): boolean => isAppUrl(url, location)
+  const policy = contentSecurityPolicy(location.kind === 'dev-server' ? location.origin : undefined)
+  // Every web contents, not only the main window's, so nothing created later escapes.
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, contents.session, isOwnPage, {
+      contentSecurityPolicy: policy,
+      openExternal: deps.openExternal,
+      logger,
+    }),
+  )
+
+  let mainWindow: W | undefined
+  const showMainWindow = (): void => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      mainWindow = openMainWindow(deps.BrowserWindow, location, deps.preloadPath, logger)
+      return
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  }
+  app.on('second-instance', () => {
+    if (mainWindow) showMainWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (deps.platform !== 'darwin') app.quit()
+  })
+
+  const backend = closeOnQuit(app, logger)
+  try {
+    await app.whenReady()
+    const started = await deps.startBackend({ dataDir, logger })
+    if (!backend.adopt(started)) return
+    registerCallChannel(deps.ipcMain, started.router, location)
+    showMainWindow()
+    app.on('activate', showMainWindow)
+  } catch (error) {
+    logger.error('Frontdesk could not start', error)
+    deps.showErrorBox('Frontdesk could not start', error instanceof Error ? error.message : String(error))
+    app.exit(1)
+  }
+}
+
+/**
+ * Holds quitting until the database is closed, so the last write and the WAL checkpoint
+ * finish before the process ends. A backend that finishes starting after quit began is
+ * closed straight away.
+ */
+function closeOnQuit(app: ShellApp, logger: Logger): { adopt(backend: Backend): boolean } {
+  let backend: Backend | undefined
+  let closing: Promise<void> | undefined
+  let closed = false
+  let quitting = false
+  const close = (open: Backend): Promise<void> =>
+    open.close().catch((error: unknown) => logger.error('Closing the database failed', error))
+  app.on('will-quit', (event) => {
+    quitting = true
+    if (!backend || closed) return
+    event.preventDefault()
+    closing ??= close(backend).finally(() => {
+      closed = true
+      app.quit()
+    })
+  })
+  return {
+    adopt(started) {
+      if (quitting) {
+        void close(started)
+        return false
+      }
+      backend = started
+      return true
+    },
+  }
+}

@@ -1,0 +1,102 @@
+import type { HandlerDetails, WindowOpenHandlerResponse } from 'electron'
+import type {
+  HardenableContents,
+  HardenableSession,
+  HeadersReceivedDetails,
+  NavigationEvent,
+  PreventableEvent,
+} from '../../src/main/shell/window'
+
+type Listener = (event: never) => void
+
+/** A web contents that records what the shell registers, so tests can fire events at it. */
+export class FakeContents implements HardenableContents {
+  readonly listeners = new Map<string, Listener[]>()
+  windowOpenHandler?: (details: HandlerDetails) => WindowOpenHandlerResponse
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
+    return this
+  }
+
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
+    this.windowOpenHandler = handler
+  }
+
+  /** Fires a navigation-like event and says whether the shell let it through. */
+  navigate(event: 'will-navigate' | 'will-redirect', url: string): 'allowed' | 'prevented' {
+    let prevented = false
+    const details: NavigationEvent = { url, preventDefault: () => (prevented = true) }
+    this.fire(event, details)
+    return prevented ? 'prevented' : 'allowed'
+  }
+
+  attachWebview(): 'allowed' | 'prevented' {
+    let prevented = false
+    const event: PreventableEvent = { preventDefault: () => (prevented = true) }
+    this.fire('will-attach-webview', event)
+    return prevented ? 'prevented' : 'allowed'
+  }
+
+  openWindow(url: string): WindowOpenHandlerResponse {
+    if (!this.windowOpenHandler) throw new Error('no window open handler registered')
+    const details: HandlerDetails = {
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'default' },
+    }
+    return this.windowOpenHandler(details)
+  }
+
+  private fire(name: string, event: PreventableEvent): void {
+    const listeners = this.listeners.get(name) ?? []
+    if (listeners.length === 0) throw new Error(`nothing listens to ${name}`)
+    for (const listener of listeners) (listener as (event: PreventableEvent) => void)(event)
+  }
+}
+
+type HeadersListener = Parameters<HardenableSession['webRequest']['onHeadersReceived']>[0]
+type RequestHandler = Parameters<HardenableSession['setPermissionRequestHandler']>[0]
+type CheckHandler = Parameters<HardenableSession['setPermissionCheckHandler']>[0]
+
+export class FakeSession implements HardenableSession {
+  permissionRequestHandler?: RequestHandler
+  permissionCheckHandler?: CheckHandler
+  headersListener?: HeadersListener
+
+  setPermissionRequestHandler(handler: RequestHandler): void {
+    this.permissionRequestHandler = handler
+  }
+
+  setPermissionCheckHandler(handler: CheckHandler): void {
+    this.permissionCheckHandler = handler
+  }
+
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener): void => {
+      this.headersListener = listener
+    },
+  }
+
+  requestPermission(permission: string): boolean | undefined {
+    if (!this.permissionRequestHandler) throw new Error('no permission request handler registered')
+    let answer: boolean | undefined
+    this.permissionRequestHandler(null, permission, (granted) => (answer = granted))
+    return answer
+  }
+
+  checkPermission(permission: string): boolean {
+    if (!this.permissionCheckHandler) throw new Error('no permission check handler registered')
+    return this.permissionCheckHandler(null, permission)
+  }
+
+  /** The headers a response ends up with after the shell's listener ran. */
+  respond(details: HeadersReceivedDetails): Record<string, string | string[]> | undefined {
+    if (!this.headersListener) throw new Error('no headers listener registered')
+    let headers: Record<string, string | string[]> | undefined
+    this.headersListener(details, (response) => (headers = response.responseHeaders))
+    return headers
+  }
+}

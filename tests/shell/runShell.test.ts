@@ -1,0 +1,271 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { BrowserWindowConstructorOptions } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Backend, BackendOptions } from '../../src/main/backend'
+import type { Logger } from '../../src/main/core/logger'
+import type { Router } from '../../src/main/core/router'
+import type { CallChannelHost } from '../../src/main/shell/callChannel'
+import {
+  runShell,
+  type ShellApp,
+  type ShellDeps,
+  type ShellWebContents,
+  type ShellWindow,
+} from '../../src/main/shell/runShell'
+import type { PreventableEvent } from '../../src/main/shell/window'
+import { CALL_CHANNEL } from '../../src/shared/transport'
+import { FakeContents, FakeSession } from './fakes'
+
+const RENDERER_HTML = '/opt/Frontdesk/out/renderer/index.html'
+const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }
+
+class FakeApp implements ShellApp {
+  readonly calls: string[] = []
+  readonly listeners = new Map<string, ((...args: never[]) => void)[]>()
+  readonly paths = new Map<string, string>()
+  lockGranted = true
+  isPackaged = false
+  setName = vi.fn((name: string) => void this.calls.push(`setName ${name}`))
+  quit = vi.fn(() => void this.calls.push('quit'))
+  exit = vi.fn((code?: number) => void this.calls.push(`exit ${code}`))
+
+  constructor(appData: string) {
+    this.paths.set('appData', appData)
+  }
+  getPath(name: 'appData'): string {
+    return this.paths.get(name) ?? ''
+  }
+  setPath(name: 'userData', path: string): void {
+    this.calls.push(`setPath ${name}`)
+    this.paths.set(name, path)
+  }
+  requestSingleInstanceLock(): boolean {
+    this.calls.push('requestSingleInstanceLock')
+    return this.lockGranted
+  }
+  async whenReady(): Promise<void> {}
+  on(event: string, listener: (...args: never[]) => void): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
+    return this
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...args: unknown[]) => void)(...args)
+  }
+}
+
+class FakeWindow implements ShellWindow {
+  static opened: FakeWindow[] = []
+  readonly loaded: string[] = []
+  destroyed = false
+  minimized = false
+  restore = vi.fn()
+  focus = vi.fn()
+  show = vi.fn()
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    FakeWindow.opened.push(this)
+  }
+  once(): this {
+    return this
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loaded.push(url)
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  isMinimized(): boolean {
+    return this.minimized
+  }
+}
+
+let appData: string
+let app: FakeApp
+let handle: ReturnType<typeof vi.fn<CallChannelHost['handle']>>
+let backendClose: ReturnType<typeof vi.fn<() => Promise<void>>>
+let startBackend: ReturnType<typeof vi.fn<(options: BackendOptions) => Promise<Backend>>>
+let dispatch: ReturnType<typeof vi.fn<Router['dispatch']>>
+
+function deps(overrides: Partial<ShellDeps<FakeWindow>> = {}): ShellDeps<FakeWindow> {
+  return {
+    app,
+    ipcMain: { handle },
+    BrowserWindow: FakeWindow,
+    openExternal: async () => {},
+    showErrorBox: vi.fn(),
+    startBackend,
+    argv: ['electron', '.'],
+    env: {},
+    platform: 'win32',
+    rendererHtmlPath: RENDERER_HTML,
+    preloadPath: '/opt/Frontdesk/out/preload/index.js',
+    logger: quietLogger,
+    ...overrides,
+  }
+}
+
+beforeEach(() => {
+  appData = mkdtempSync(join(tmpdir(), 'frontdesk-shell-'))
+  app = new FakeApp(appData)
+  handle = vi.fn<CallChannelHost['handle']>()
+  FakeWindow.opened = []
+  dispatch = vi.fn<Router['dispatch']>(async () => ({ ok: true, data: null }))
+  backendClose = vi.fn(async () => {})
+  startBackend = vi.fn(async () => ({ router: { dispatch }, database: {}, close: backendClose }) as unknown as Backend)
+})
+
+afterEach(() => rmSync(appData, { recursive: true, force: true }))
+
+describe('starting Frontdesk', () => {
+  it('a second instance on the same data quits without opening the database', async () => {
+    app.lockGranted = false
+    await runShell(deps())
+    expect(app.quit).toHaveBeenCalled()
+    expect(startBackend).not.toHaveBeenCalled()
+    expect(handle).not.toHaveBeenCalled()
+    expect(FakeWindow.opened).toEqual([])
+  })
+
+  it('is named Frontdesk and keeps its data in the Frontdesk folder by default', async () => {
+    await runShell(deps())
+    const dataDir = join(appData, 'Frontdesk')
+    expect(app.setName).toHaveBeenCalledWith('Frontdesk')
+    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger })
+    expect(app.paths.get('userData')).toBe(dataDir)
+  })
+
+  it('takes the single-instance lock on the data folder it will open', async () => {
+    const dataDir = join(appData, 'portable')
+    await runShell(deps({ argv: ['electron', '.', `--data-dir=${dataDir}`] }))
+    // The lock is scoped to userData, so userData must point at the data before the lock is taken.
+    expect(app.calls.indexOf('setPath userData')).toBeLessThan(app.calls.indexOf('requestSingleInstanceLock'))
+    expect(app.paths.get('userData')).toBe(dataDir)
+    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger })
+  })
+
+  it('takes the data folder from FRONTDESK_DATA_DIR', async () => {
+    const dataDir = join(appData, 'from-env')
+    await runShell(deps({ env: { FRONTDESK_DATA_DIR: dataDir } }))
+    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger })
+  })
+
+  it('registers one call channel that reaches the backend', async () => {
+    await runShell(deps())
+    expect(handle).toHaveBeenCalledOnce()
+    const [channel, listener] = handle.mock.calls[0]
+    expect(channel).toBe(CALL_CHANNEL)
+    const appUrl = pathToFileURL(RENDERER_HTML).href
+    await listener({ sender: { id: 3 }, senderFrame: { url: appUrl } }, 'system/ping', {})
+    expect(dispatch).toHaveBeenCalledWith('system/ping', {}, { transport: 'ipc', key: '3' })
+  })
+
+  it('opens one hardened main window on the built app page', async () => {
+    await runShell(deps())
+    expect(FakeWindow.opened).toHaveLength(1)
+    const [window] = FakeWindow.opened
+    expect(window.loaded).toEqual([pathToFileURL(RENDERER_HTML).href])
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      preload: '/opt/Frontdesk/out/preload/index.js',
+    })
+  })
+
+  it('loads the dev server page when electron-vite runs one', async () => {
+    await runShell(deps({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } }))
+    expect(FakeWindow.opened[0].loaded).toEqual(['http://localhost:5173/'])
+  })
+
+  it('an installed app ignores ELECTRON_RENDERER_URL and loads its own page', async () => {
+    app.isPackaged = true
+    await runShell(deps({ env: { ELECTRON_RENDERER_URL: 'https://evil.example/' } }))
+    expect(FakeWindow.opened[0].loaded).toEqual([pathToFileURL(RENDERER_HTML).href])
+  })
+
+  it('hardens every web contents created, with the policy of this run', async () => {
+    await runShell(deps({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } }))
+    const contents = Object.assign(new FakeContents(), { session: new FakeSession() }) satisfies ShellWebContents
+    app.emit('web-contents-created', {}, contents)
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe('prevented')
+    expect(contents.navigate('will-navigate', 'http://localhost:5173/#/people')).toBe('allowed')
+    expect(contents.session.checkPermission('media')).toBe(false)
+    const headers = contents.session.respond({ url: 'http://localhost:5173/', responseHeaders: {} })
+    expect(String(headers?.['Content-Security-Policy'])).toContain("connect-src 'self' ws://localhost:5173")
+  })
+
+  it('a second launch brings the running window forward instead', async () => {
+    await runShell(deps())
+    const [window] = FakeWindow.opened
+    window.minimized = true
+    app.emit('second-instance')
+    expect(window.restore).toHaveBeenCalled()
+    expect(window.focus).toHaveBeenCalled()
+    expect(FakeWindow.opened).toHaveLength(1)
+  })
+
+  it('a start-up failure is shown to the user and the app exits', async () => {
+    startBackend.mockRejectedValue(new Error('disk full'))
+    const showErrorBox = vi.fn()
+    await runShell(deps({ showErrorBox }))
+    expect(showErrorBox).toHaveBeenCalledWith('Frontdesk could not start', 'disk full')
+    expect(app.exit).toHaveBeenCalledWith(1)
+    expect(FakeWindow.opened).toEqual([])
+  })
+})
+
+describe('quitting Frontdesk', () => {
+  function willQuit(): PreventableEvent & { prevented: boolean } {
+    const event = { prevented: false, preventDefault: () => (event.prevented = true) }
+    app.emit('will-quit', event)
+    return event
+  }
+
+  it('waits for the database to close before the process ends', async () => {
+    let finishClosing = (): void => {}
+    backendClose.mockImplementation(() => new Promise<void>((resolve) => (finishClosing = resolve)))
+    await runShell(deps())
+
+    expect(willQuit().prevented).toBe(true)
+    expect(backendClose).toHaveBeenCalledOnce()
+    // Asking again while closing must not let the process end early or close twice.
+    expect(willQuit().prevented).toBe(true)
+    expect(app.quit).not.toHaveBeenCalled()
+
+    finishClosing()
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce())
+    expect(willQuit().prevented).toBe(false)
+    expect(backendClose).toHaveBeenCalledOnce()
+  })
+
+  it('still quits when closing the database fails', async () => {
+    backendClose.mockRejectedValue(new Error('busy'))
+    await runShell(deps())
+    willQuit()
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce())
+  })
+
+  it('a backend that finishes starting after quit began is closed and no window opens', async () => {
+    let finishStarting = (): void => {}
+    const started = new Promise<void>((resolve) => (finishStarting = resolve))
+    startBackend.mockImplementation(async () => {
+      await started
+      return { router: { dispatch }, database: {}, close: backendClose } as unknown as Backend
+    })
+    const running = runShell(deps())
+    await vi.waitFor(() => expect(startBackend).toHaveBeenCalled())
+    expect(willQuit().prevented).toBe(false)
+    finishStarting()
+    await running
+    expect(backendClose).toHaveBeenCalledOnce()
+    expect(FakeWindow.opened).toEqual([])
+    expect(handle).not.toHaveBeenCalled()
+  })
+
+  it('closing every window quits on Windows', async () => {
+    await runShell(deps())
+    app.emit('window-all-closed')
+    expect(app.quit).toHaveBeenCalled()
+  })
+})
