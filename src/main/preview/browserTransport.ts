@@ -1,4 +1,14 @@
+import type { Result } from '../../shared/errors'
 import type { FrontdeskApi } from '../../shared/transport'
+
+/** The few browser globals the transport uses; the main process is compiled without DOM types. */
+interface BrowserGlobals {
+  location: { search: string; pathname: string; hash: string }
+  history: { replaceState(data: null, unused: string, url: string): void }
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void }
+  crypto: { randomUUID(): string }
+  fetch: typeof fetch
+}
 
 /**
  * Runs in the browser, not in Node: it is served as `/__transport.js` via `toString()`, so
@@ -6,6 +16,7 @@ import type { FrontdeskApi } from '../../shared/transport'
  * the same `window.api.call` over HTTP with the preview token.
  */
 export function installBrowserTransport(): void {
+  const { location, history, sessionStorage, crypto, fetch } = globalThis as unknown as BrowserGlobals
   const params = new URLSearchParams(location.search)
   let token = params.get('token')
   if (token) {
@@ -30,8 +41,8 @@ export function installBrowserTransport(): void {
       if (response.status === 401) {
         return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Open the address with the token the preview printed' } }
       }
-      return response.json()
+      return (await response.json()) as Result<unknown>
     },
   }
-  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
+  Object.defineProperty(globalThis, 'api', { value: Object.freeze(api), writable: false, configurable: false })
 }

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Router } from '../core/router'
+import { CONTENT_SECURITY_POLICY } from '../shell/contentSecurityPolicy'
 import { installBrowserTransport } from './browserTransport'
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -124,7 +125,12 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function securityHeaders(): Record<string, string> {
-  return { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }
+  return {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+  }
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {

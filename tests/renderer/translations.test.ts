@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import cs from '../../src/renderer/src/i18n/locales/cs'
+import en from '../../src/renderer/src/i18n/locales/en'
+
+type Tree = { [key: string]: string | Tree }
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (typeof value === 'string') out.set(path, value)
+    else for (const [k, v] of leaves(value, path)) out.set(k, v)
+  }
+  return out
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.(vue|ts)$/.test(name) ? [path] : []
+  })
+}
+
+const english = leaves(en)
+const czech = leaves(cs)
+
+describe('translations', () => {
+  it('Czech has every English text and nothing else', () => {
+    expect([...czech.keys()].sort()).toEqual([...english.keys()].sort())
+  })
+
+  it('no text is left empty', () => {
+    for (const [key, text] of [...english, ...czech]) expect(text.trim(), key).not.toBe('')
+  })
+
+  it('every key the screens ask for exists', () => {
+    const root = join(__dirname, '../../src/renderer/src')
+    const used = sourceFiles(root).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+\.[a-zA-Z.]+)'/g)].map((match) => match[1]),
+    )
+    expect(used.length).toBeGreaterThan(20)
+    expect(used.filter((key) => !english.has(key))).toEqual([])
+  })
+
+  it('placeholders match between the languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const [key, text] of english) expect(placeholders(czech.get(key) ?? ''), key).toEqual(placeholders(text))
+  })
+})
