@@ -66,12 +66,17 @@ export class Database {
   /** Replaces the data file with a backup and opens it as at start-up. */
   async restore(name: string): Promise<void> {
     await this.close()
-    await restoreBackup(this.location.file, this.location.backupDir, name)
-    this.logger.warn(`Database restored from backup ${name}`)
-    const reopened = await Database.open(this.location, this.logger)
-    this.source = reopened.source
-    this.currentMode = reopened.currentMode
-    this.currentProblem = reopened.currentProblem
+    try {
+      await restoreBackup(this.location.file, this.location.backupDir, name)
+      this.logger.warn(`Database restored from backup ${name}`)
+    } finally {
+      // Reopen whatever file is in place now, even when the restore was refused (a damaged backup):
+      // otherwise the app stays without a database until restarted.
+      const reopened = await Database.open(this.location, this.logger)
+      this.source = reopened.source
+      this.currentMode = reopened.currentMode
+      this.currentProblem = reopened.currentProblem
+    }
   }
 
   async close(): Promise<void> {
