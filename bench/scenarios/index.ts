@@ -1,0 +1,13 @@
+import type { RegisteredScenario } from '../scenario'
+import { auditTrailScenario } from './auditTrail'
+import { generateDatasetScenario } from './generateDataset'
+import { getOrganisationScenario } from './getOrganisation'
+import { updateOrganisationScenario } from './updateOrganisation'
+
+/** Listed explicitly, in the order they run; a new figure is one import and one entry here. */
+export const scenarios: readonly RegisteredScenario[] = [
+  generateDatasetScenario,
+  getOrganisationScenario,
+  updateOrganisationScenario,
+  auditTrailScenario,
+]

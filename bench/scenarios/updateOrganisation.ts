@@ -1,0 +1,42 @@
+import { demoOrganisation } from '../../src/main/demo/organisation'
+import { defineScenario } from '../scenario'
+
+/** Alternates two street numbers so every save is a real change with a real audit summary. */
+function alternating() {
+  const demo = demoOrganisation()
+  let turn = 0
+  return () => ({ ...demo, street: turn++ % 2 ? 'Školní 1234/12' : 'Školní 1234/14' })
+}
+
+interface State {
+  next: ReturnType<typeof alternating>
+  nextRaw: ReturnType<typeof alternating>
+}
+
+export const updateOrganisationScenario = defineScenario<State>({
+  name: 'settings/update-organisation (audited)',
+  setup: async () => ({ next: alternating(), nextRaw: alternating() }),
+  measure: (bench, state) => bench.call('settings/update-organisation', state.next()),
+  // Same work on a second connection: read the old value, write the new one and the audit
+  // row in one transaction. BEGIN IMMEDIATE, as every second connection in the app writes.
+  raw: async (bench, state) => {
+    const at = new Date().toISOString()
+    await bench.raw.run('BEGIN IMMEDIATE')
+    try {
+      await bench.raw.all('SELECT "value" FROM "setting" WHERE "key" = ?', ['organisation'])
+      await bench.raw.run('INSERT OR REPLACE INTO "setting" ("key", "value", "updated_at") VALUES (?, ?, ?)', [
+        'organisation',
+        JSON.stringify(state.nextRaw()),
+        at,
+      ])
+      await bench.raw.run(
+        'INSERT INTO "audit_log" ("at", "staff_user_id", "staff_name", "command", "target", "summary") VALUES (?, NULL, ?, ?, ?, ?)',
+        [at, 'Reception desk', 'settings/update-organisation', 'organisation', 'Changed street'],
+      )
+      await bench.raw.run('COMMIT')
+    } catch (error) {
+      await bench.raw.run('ROLLBACK')
+      throw error
+    }
+  },
+})
