@@ -8,7 +8,7 @@ import { startBackend } from '../src/main/backend'
 import type { Caller } from '../src/main/core/session'
 import { resolveDataDir } from '../src/main/dataDir'
 import { demoOrganisation } from '../src/main/demo/organisation'
-import { defaultUserDataDir } from '../src/main/userDataDir'
+import { defaultUserDataDir } from '../src/main/dataDir'
 import type { Result } from '../src/shared/errors'
 
 const CALLER: Caller = { transport: 'direct', key: 'demo' }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { startBackend } from '../backend'
-import { resolveDataDir } from '../dataDir'
+import { defaultUserDataDir, resolveDataDir } from '../dataDir'
 import { startPreviewServer } from './previewServer'
 
 /**
@@ -8,7 +8,7 @@ import { startPreviewServer } from './previewServer'
  * Prints the address with its one-time token; the line `FRONTDESK_PREVIEW_URL=` is for scripts.
  */
 async function main(): Promise<void> {
-  const dataDir = resolveDataDir(process.argv, process.env, join(process.cwd(), '.tmp', 'preview-data'))
+  const dataDir = resolveDataDir(process.argv, process.env, defaultUserDataDir())
   const port = Number(process.argv.find((arg) => arg.startsWith('--port='))?.slice('--port='.length) ?? 0)
   const backend = await startBackend({ dataDir })
   const server = await startPreviewServer({ router: backend.router, rendererDir: join(__dirname, '../renderer'), port })

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Backend, BackendOptions } from '../backend'
 import { consoleLogger, type Logger } from '../core/logger'
-import { resolveDataDir } from '../dataDir'
+import { APP_NAME, resolveDataDir } from '../dataDir'
 import { appLocation, isAppUrl } from './appLocation'
 import { registerCallChannel, type CallChannelHost } from './callChannel'
 import { contentSecurityPolicy } from './contentSecurityPolicy'
@@ -15,8 +15,6 @@ import {
   type MainWindowConstructor,
   type PreventableEvent,
 } from './window'
-
-export const APP_NAME = 'Frontdesk'
 
 /** What the shell needs of Electron's `app`; the real one satisfies it. */
 export interface ShellApp {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultUserDataDir } from '../../src/main/userDataDir'
+import { defaultUserDataDir } from '../../src/main/dataDir'
 
 describe('default data folder for the demo and bench scripts', () => {
   it('is the folder the Electron app uses on each platform', () => {
