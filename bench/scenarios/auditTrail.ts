@@ -64,7 +64,7 @@ export const auditTrailScenario = defineScenario<{ inserted: number; total: numb
     return { inserted, total: n }
   },
   measure: (bench) =>
-    bench.backend.database.manager.find(AuditEntrySchema, {
+    bench.backend.database.readManager.find(AuditEntrySchema, {
       where: { command: COMMAND },
       order: { at: 'DESC' },
       take: 50,

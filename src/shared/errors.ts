@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'REGISTRATION_CLOSED',
   'SESSION_LOCKED',
   'READ_ONLY',
+  'BACKUP_DAMAGED',
   'TRANSPORT',
   'INTERNAL',
 ] as const

@@ -93,7 +93,7 @@ export class Router {
     }
     switch (spec.kind) {
       case 'read':
-        return handler(input, context(() => database.manager))
+        return handler(input, context(() => database.readManager))
       case 'write':
         return this.queue.run(() =>
           database.dataSource.transaction(async (em) => {

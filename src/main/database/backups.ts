@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupInfo } from '../../shared/contract/system'
+import { AppError } from '../../shared/errors'
 import { checkHealth } from './health'
 import { withRawConnection } from './rawConnection'
 
@@ -53,10 +54,13 @@ export async function restoreBackup(file: string, dir: string, name: string, now
   const info = describeBackup(dir, name)
   if (!info || !existsSync(join(dir, name))) throw new Error(`No such backup: ${name}`)
   const health = await checkHealth(join(dir, name))
-  if (health.state !== 'ok') throw new Error(`The backup ${name} is itself damaged`)
+  if (health.state !== 'ok') throw new AppError('BACKUP_DAMAGED', `The backup ${name} is itself damaged`)
+  // Copy first, next to the file: if the copy fails, nothing has been moved yet.
+  const staged = `${file}.restoring`
+  copyFileSync(join(dir, name), staged)
   const aside = `${file}.replaced-${now.toISOString().replace(/[-:.]/g, '')}`
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)
   }
-  copyFileSync(join(dir, name), file)
+  renameSync(staged, file)
 }

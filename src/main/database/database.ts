@@ -21,7 +21,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export class Database {
   private constructor(
     readonly location: DatabaseLocation,
-    private source: DataSource | null,
+    private writer: DataSource | null,
+    private reader: DataSource | null,
     private currentMode: DatabaseMode,
     private currentProblem: string | null,
     private readonly logger: Logger,
@@ -32,7 +33,7 @@ export class Database {
     const health = await checkHealth(location.file)
     if (health.state === 'damaged') {
       logger.error(`Database file is damaged, opening read-only: ${health.problem}`)
-      return new Database(location, await openReadOnly(location.file, logger), 'read-only', health.problem, logger)
+      return new Database(location, null, await openReadOnly(location.file, logger), 'read-only', health.problem, logger)
     }
     const source = new DataSource(sqliteOptions(location.file, { readOnly: false }))
     await source.initialize()
@@ -43,7 +44,8 @@ export class Database {
       logger.info(`Backup written: ${backup.name}`)
     }
     await source.runMigrations({ transaction: 'each' })
-    return new Database(location, source, 'ok', null, logger)
+    const reader = await openReadOnly(location.file, logger)
+    return new Database(location, source, reader, 'ok', null, logger)
   }
 
   get mode(): DatabaseMode {
@@ -54,13 +56,24 @@ export class Database {
     return this.currentProblem
   }
 
+  /** The one writing connection: used only through the write queue. */
   get dataSource(): DataSource {
-    if (!this.source) throw new Error('The database file could not be opened')
-    return this.source
+    if (!this.writer) throw new Error('The database file is not open for writing')
+    return this.writer
   }
 
   get manager(): EntityManager {
     return this.dataSource.manager
+  }
+
+  /**
+   * A separate read-only connection for reads: on the writer's shared connection a read
+   * would see the rows of a transaction still open (and perhaps about to roll back). WAL
+   * gives this one the last committed state, without waiting for writes.
+   */
+  get readManager(): EntityManager {
+    if (!this.reader) throw new Error('The database file could not be opened')
+    return this.reader.manager
   }
 
   /** Replaces the data file with a backup and opens it as at start-up. */
@@ -73,15 +86,17 @@ export class Database {
       // Reopen whatever file is in place now, even when the restore was refused (a damaged backup):
       // otherwise the app stays without a database until restarted.
       const reopened = await Database.open(this.location, this.logger)
-      this.source = reopened.source
+      this.writer = reopened.writer
+      this.reader = reopened.reader
       this.currentMode = reopened.currentMode
       this.currentProblem = reopened.currentProblem
     }
   }
 
   async close(): Promise<void> {
-    if (this.source?.isInitialized) await this.source.destroy()
-    this.source = null
+    for (const source of [this.reader, this.writer]) if (source?.isInitialized) await source.destroy()
+    this.reader = null
+    this.writer = null
   }
 }
 
@@ -89,6 +104,7 @@ async function openReadOnly(file: string, logger: Logger): Promise<DataSource | 
   const source = new DataSource(sqliteOptions(file, { readOnly: true }))
   try {
     await source.initialize()
+    await source.query('PRAGMA busy_timeout = 5000')
     return source
   } catch (error) {
     logger.error('The damaged database file cannot be read at all', error)

@@ -211,7 +211,7 @@ describe('backups', () => {
     writeFileSync(join(backend.database.location.backupDir, backup.name), 'Not a database!! and not much else')
 
     const result = await backend.result('system/restore-backup', { name: backup.name })
-    expect(result).toMatchObject({ ok: false })
+    expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_DAMAGED' } })
     expect(backend.database.mode).toBe('ok')
     expect(await backend.call('settings/get-organisation', {})).toMatchObject({ name: 'Current' })
     await backend.call('settings/update-organisation', organisation('Still writable'))

@@ -159,15 +159,17 @@ describe('the write queue', () => {
     await sleep(20) // time enough for `second` to start, were the queue not holding it back
     expect(started).toEqual(['first'])
 
-    // The queue is busy with `first` and holds `second`, yet a read answers at once.
+    // The queue is busy with `first` and holds `second`, yet a read answers at once, and it
+    // sees only committed rows: not the row `first` inserted in its still-open transaction.
     const read = await send('test/count-rows', {})
-    expect(read).toEqual({ ok: true, data: expect.any(Number) })
+    expect(read).toEqual({ ok: true, data: 0 })
     expect(started).toEqual(['first'])
 
     release.open()
     expect(await first).toEqual({ ok: true, data: null })
     expect(await second).toEqual({ ok: true, data: null })
     expect(started).toEqual(['first', 'second'])
+    expect(await send('test/count-rows', {})).toEqual({ ok: true, data: 2 })
     const file = backend.database.location.file
     expect(await queryFile(file, 'SELECT key FROM setting ORDER BY key')).toEqual([{ key: 'first' }, { key: 'second' }])
   })

@@ -89,6 +89,7 @@ const cs: MessageSchema = {
     REGISTRATION_CLOSED: 'Přihlašování je uzavřené.',
     SESSION_LOCKED: 'Pracoviště je zamčené. Pro pokračování ho odemkněte.',
     READ_ONLY: 'Datový soubor je otevřený jen pro čtení, nic nelze měnit.',
+    BACKUP_DAMAGED: 'Tato záloha je také poškozená. Vyberte starší.',
     TRANSPORT: 'Frontdesk se nedostal ke svým datům. Zkuste to znovu.',
     INTERNAL: 'Něco se pokazilo. Nic se neuložilo. Kód pro podporu: {ref}',
     title: 'Nepovedlo se',

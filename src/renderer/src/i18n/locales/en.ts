@@ -89,6 +89,7 @@ const en = {
     REGISTRATION_CLOSED: 'Registration is closed.',
     SESSION_LOCKED: 'The desk is locked. Unlock it to continue.',
     READ_ONLY: 'The data file is open read-only, so nothing can be changed.',
+    BACKUP_DAMAGED: 'That backup is damaged too. Choose an older one.',
     TRANSPORT: 'Frontdesk could not reach its data. Try again.',
     INTERNAL: 'Something went wrong. Nothing was saved. Reference for support: {ref}',
     title: 'It did not work',
