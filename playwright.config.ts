@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test'
 import { electronBinary } from './tests/e2e/support/browsers'
 
 if (!electronBinary()) {
-  console.log('[e2e] No Electron binary on this machine: the "electron" project\'s specs are skipped; the same specs run in Chromium.')
+  console.log(
+    '[e2e] No Electron binary on this machine: the "electron" project\'s specs are skipped; the same specs run in Chromium.',
+  )
 }
 
 export default defineConfig({

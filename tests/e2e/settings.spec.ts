@@ -7,7 +7,14 @@ test('the administrator names the centre and picks English, and both survive a r
   await frontdesk.screenshot('shell-cs')
 
   await shell.open(page, 'settings')
-  await settings.fill(page, { name: 'DDM Jablíčko', street: 'Školní 12', city: 'Česká Lípa', postalCode: '470 01', country: 'Česko', companyId: '12345678' })
+  await settings.fill(page, {
+    name: 'DDM Jablíčko',
+    street: 'Školní 12',
+    city: 'Česká Lípa',
+    postalCode: '470 01',
+    country: 'Česko',
+    companyId: '12345678',
+  })
   await settings.chooseCurrency(page, 'EUR')
   await settings.chooseDefaultLanguage(page, 'English')
   await frontdesk.screenshot('settings-cs-filled')
@@ -46,7 +53,14 @@ test('the desk switches between Czech and English at once, on every screen', asy
   const { page } = frontdesk
   await expect(page.getByTestId('nav-people')).toHaveText('Lidé')
   await shell.chooseLanguage(page, 'English')
-  for (const [section, label] of [['people', 'People'], ['activities', 'Activities'], ['enrolments', 'Enrolments'], ['cash-desk', 'Cash desk'], ['appointments', 'Appointments'], ['messages', 'Messages']]) {
+  for (const [section, label] of [
+    ['people', 'People'],
+    ['activities', 'Activities'],
+    ['enrolments', 'Enrolments'],
+    ['cash-desk', 'Cash desk'],
+    ['appointments', 'Appointments'],
+    ['messages', 'Messages'],
+  ]) {
     await shell.open(page, section)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(label)
     await expect(page.getByText('Coming soon')).toBeVisible()

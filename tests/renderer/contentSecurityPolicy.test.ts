@@ -15,7 +15,7 @@ function directives(policy: string): string[] {
 }
 
 describe('the renderer page', () => {
-  it('carries the shell\'s Content-Security-Policy, because file:// pages get no headers', () => {
+  it("carries the shell's Content-Security-Policy, because file:// pages get no headers", () => {
     // frame-ancestors is ignored in a meta tag; only the header can carry it.
     const header = directives(CONTENT_SECURITY_POLICY).filter((d) => !d.startsWith('frame-ancestors'))
     expect(directives(meta)).toEqual(header)

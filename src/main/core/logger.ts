@@ -7,5 +7,6 @@ export interface Logger {
 export const consoleLogger: Logger = {
   info: (message) => console.log(`[frontdesk] ${message}`),
   warn: (message) => console.warn(`[frontdesk] ${message}`),
-  error: (message, error) => console.error(`[frontdesk] ${message}`, error instanceof Error ? error.stack : (error ?? '')),
+  error: (message, error) =>
+    console.error(`[frontdesk] ${message}`, error instanceof Error ? error.stack : (error ?? '')),
 }

@@ -70,7 +70,10 @@ export class Router {
     }
     const parsed = spec.input.safeParse(input)
     if (!parsed.success) {
-      return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'Invalid input', fields: fieldErrors(parsed.error.issues, input) } }
+      return {
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: 'Invalid input', fields: fieldErrors(parsed.error.issues, input) },
+      }
     }
     if (spec.kind === 'write' && this.options.database.mode !== 'ok') {
       return failure('READ_ONLY', 'The database is open read-only')
@@ -93,7 +96,10 @@ export class Router {
     }
     switch (spec.kind) {
       case 'read':
-        return handler(input, context(() => database.readManager))
+        return handler(
+          input,
+          context(() => database.readManager),
+        )
       case 'write':
         return this.queue.run(() =>
           database.dataSource.transaction(async (em) => {
@@ -109,7 +115,9 @@ export class Router {
           const ctx = context(() => database.manager)
           const output = await handler(input, ctx)
           if (database.mode === 'ok') {
-            await database.dataSource.transaction((em) => em.insert(AuditEntrySchema, auditRow(name, session, ctx.audit, ctx.now)))
+            await database.dataSource.transaction((em) =>
+              em.insert(AuditEntrySchema, auditRow(name, session, ctx.audit, ctx.now)),
+            )
           }
           return output
         })

@@ -16,7 +16,12 @@ export const BACKUPS_KEPT = 10
  * A consistent snapshot through `VACUUM INTO` on a separate connection: it reads one
  * committed state even while the app keeps writing, unlike a file copy of a live database.
  */
-export async function createBackup(file: string, dir: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+export async function createBackup(
+  file: string,
+  dir: string,
+  reason: BackupReason,
+  now = new Date(),
+): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true })
   const stamp = now.toISOString().replace(/[-:.]/g, '')
   const name = `frontdesk-${stamp}-${reason}.sqlite`

@@ -21,4 +21,8 @@ export function sqliteOptions(file: string, options: { readOnly: boolean }): Dat
 }
 
 /** Applied to every connection we open ourselves. FULL: NORMAL may lose the last commits on power loss. */
-export const CONNECTION_PRAGMAS = ['PRAGMA synchronous = FULL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON']
+export const CONNECTION_PRAGMAS = [
+  'PRAGMA synchronous = FULL',
+  'PRAGMA busy_timeout = 5000',
+  'PRAGMA foreign_keys = ON',
+]

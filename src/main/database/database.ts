@@ -33,7 +33,14 @@ export class Database {
     const health = await checkHealth(location.file)
     if (health.state === 'damaged') {
       logger.error(`Database file is damaged, opening read-only: ${health.problem}`)
-      return new Database(location, null, await openReadOnly(location.file, logger), 'read-only', health.problem, logger)
+      return new Database(
+        location,
+        null,
+        await openReadOnly(location.file, logger),
+        'read-only',
+        health.problem,
+        logger,
+      )
     }
     const source = new DataSource(sqliteOptions(location.file, { readOnly: false }))
     await source.initialize()

@@ -35,11 +35,18 @@ export function installBrowserTransport(): void {
     async call(name, input) {
       const response = await fetch('/rpc', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}`, 'x-frontdesk-desk': desk },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token ?? ''}`,
+          'x-frontdesk-desk': desk,
+        },
         body: JSON.stringify({ name, input }),
       })
       if (response.status === 401) {
-        return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Open the address with the token the preview printed' } }
+        return {
+          ok: false,
+          error: { code: 'UNAUTHENTICATED', message: 'Open the address with the token the preview printed' },
+        }
       }
       return (await response.json()) as Result<unknown>
     },

@@ -46,7 +46,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const indexFile = join(options.rendererDir, 'index.html')
   if (!existsSync(indexFile)) throw new Error(`No built renderer in ${options.rendererDir}: run the build first`)
   // Classic scripts run before module scripts, so window.api exists before the app starts.
-  const indexHtml = readFileSync(indexFile, 'utf8').replace('<head>', '<head>\n    <script src="/__transport.js"></script>')
+  const indexHtml = readFileSync(indexFile, 'utf8').replace(
+    '<head>',
+    '<head>\n    <script src="/__transport.js"></script>',
+  )
   const transportJs = `(${installBrowserTransport.toString()})();\n`
 
   const server = createServer((request, response) => {
@@ -61,7 +64,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     }
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
     if (request.method === 'POST' && path === '/rpc') return rpc(request, response)
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed')
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain', 'Method not allowed')
     if (path === '/' || path === '/index.html') return send(response, 200, TYPES['.html'], indexHtml)
     if (path === '/__transport.js') return send(response, 200, TYPES['.js'], transportJs)
     return serveStatic(path, response)
@@ -85,7 +89,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (!file.startsWith(normalize(options.rendererDir) + sep) || !existsSync(file) || !statSync(file).isFile()) {
       return send(response, 404, 'text/plain', 'Not found')
     }
-    response.writeHead(200, { ...securityHeaders(), 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    response.writeHead(200, {
+      ...securityHeaders(),
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    })
     createReadStream(file).pipe(response)
   }
 
@@ -95,10 +102,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     url,
     openUrl: `${url}?token=${token}`,
     token,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 

@@ -23,7 +23,9 @@ export async function readOrganisation(em: EntityManager): Promise<Organisation>
   if (!row) return DEFAULT_ORGANISATION
   // Stored JSON is re-validated so a hand-edited or older row can never reach the UI malformed.
   const parsed = organisationInput.safeParse(JSON.parse(row.value))
-  return parsed.success ? { ...parsed.data, updatedAt: row.updatedAt } : { ...DEFAULT_ORGANISATION, updatedAt: row.updatedAt }
+  return parsed.success
+    ? { ...parsed.data, updatedAt: row.updatedAt }
+    : { ...DEFAULT_ORGANISATION, updatedAt: row.updatedAt }
 }
 
 export async function writeOrganisation(

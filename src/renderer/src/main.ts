@@ -15,8 +15,17 @@ import './styles/app.css'
 const FrontdeskTheme = definePreset(Aura, {
   semantic: {
     primary: {
-      50: '{teal.50}', 100: '{teal.100}', 200: '{teal.200}', 300: '{teal.300}', 400: '{teal.400}',
-      500: '{teal.500}', 600: '{teal.600}', 700: '{teal.700}', 800: '{teal.800}', 900: '{teal.900}', 950: '{teal.950}',
+      50: '{teal.50}',
+      100: '{teal.100}',
+      200: '{teal.200}',
+      300: '{teal.300}',
+      400: '{teal.400}',
+      500: '{teal.500}',
+      600: '{teal.600}',
+      700: '{teal.700}',
+      800: '{teal.800}',
+      900: '{teal.900}',
+      950: '{teal.950}',
     },
   },
 })
@@ -25,6 +34,9 @@ createApp(App)
   .use(createPinia())
   .use(i18n)
   .use(router)
-  .use(PrimeVue, { theme: { preset: FrontdeskTheme, options: { darkModeSelector: false } }, locale: primevueLocales.cs })
+  .use(PrimeVue, {
+    theme: { preset: FrontdeskTheme, options: { darkModeSelector: false } },
+    locale: primevueLocales.cs,
+  })
   .use(ToastService)
   .mount('#app')

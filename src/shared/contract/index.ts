@@ -10,7 +10,6 @@ export type Contract = typeof contract
 export type CommandName = keyof Contract & string
 export type InputOf<N extends CommandName> = z.input<Contract[N]['input']>
 export type ParsedInputOf<N extends CommandName> = z.output<Contract[N]['input']>
-export type OutputOf<N extends CommandName> =
-  Contract[N] extends CommandSpec<z.ZodType, infer Output> ? Output : never
+export type OutputOf<N extends CommandName> = Contract[N] extends CommandSpec<z.ZodType, infer Output> ? Output : never
 
 export type { CommandKind } from './define'

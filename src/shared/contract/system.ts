@@ -37,7 +37,13 @@ export const systemContract = {
     access: 'settings.admin',
   }),
   'system/restore-backup': command<SystemStatus>()({
-    input: z.object({ name: z.string().min(1).max(200).regex(/^[\w.-]+$/) }),
+    input: z.object({
+      name: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[\w.-]+$/),
+    }),
     kind: 'maintenance',
     access: 'settings.admin',
   }),

@@ -30,9 +30,13 @@ class BrowserFrontdesk implements FrontdeskApp {
   ) {}
 
   async start(): Promise<void> {
-    const server = spawn(process.execPath, [join(ROOT, 'out/main/preview.js'), `--data-dir=${this.dataDir}`, '--port=0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const server = spawn(
+      process.execPath,
+      [join(ROOT, 'out/main/preview.js'), `--data-dir=${this.dataDir}`, '--port=0'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     this.server = server
     const url = await new Promise<string>((resolveUrl, reject) => {
       let output = ''
@@ -114,7 +118,9 @@ export const test = base.extend<{ frontdesk: FrontdeskApp; freshDataDir: string 
       testInfo.skip(true, 'No Electron binary on this machine; this spec ran in Chromium instead')
     }
     // The browser is launched here, not through the `browser` fixture, so the Electron project never starts one.
-    const browser = isElectron ? null : await playwright.chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS })
+    const browser = isElectron
+      ? null
+      : await playwright.chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS })
     const app = browser ? new BrowserFrontdesk(browser, freshDataDir) : new ElectronFrontdesk(freshDataDir)
     await app.start()
     await use(app)

@@ -12,7 +12,10 @@ export const shell = {
 }
 
 export const settings = {
-  async fill(page: Page, values: Partial<Record<'name' | 'street' | 'city' | 'postalCode' | 'country' | 'companyId', string>>) {
+  async fill(
+    page: Page,
+    values: Partial<Record<'name' | 'street' | 'city' | 'postalCode' | 'country' | 'companyId', string>>,
+  ) {
     for (const [field, value] of Object.entries(values)) await page.getByTestId(`org-${field}`).fill(value ?? '')
   },
   async chooseDefaultLanguage(page: Page, label: 'English' | 'Čeština'): Promise<void> {

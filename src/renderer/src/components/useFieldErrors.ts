@@ -8,7 +8,9 @@ export function useFieldErrors() {
   const errors = ref<Record<string, string>>({})
 
   function show(error: ErrorData): void {
-    errors.value = Object.fromEntries(Object.entries(error.fields ?? {}).map(([path, field]) => [path, fieldText(field)]))
+    errors.value = Object.fromEntries(
+      Object.entries(error.fields ?? {}).map(([path, field]) => [path, fieldText(field)]),
+    )
   }
 
   function clear(path?: string): void {

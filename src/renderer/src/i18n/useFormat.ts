@@ -7,7 +7,9 @@ const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', cs: 'cs-CZ' }
 
 export function useFormat() {
   const locale = useLocaleStore()
-  const dateTime = computed(() => new Intl.DateTimeFormat(INTL_LOCALE[locale.current], { dateStyle: 'medium', timeStyle: 'short' }))
+  const dateTime = computed(
+    () => new Intl.DateTimeFormat(INTL_LOCALE[locale.current], { dateStyle: 'medium', timeStyle: 'short' }),
+  )
 
   return {
     /** An instant (UTC ISO string) shown in local time. */
