@@ -17,6 +17,8 @@ test('the administrator names the centre and picks English, and both survive a r
   })
   await settings.chooseCurrency(page, 'EUR')
   await settings.chooseDefaultLanguage(page, 'English')
+  await page.getByTestId('logo-input').setInputFiles('resources/icon.png')
+  await expect(page.getByTestId('logo-preview')).toBeVisible()
   await frontdesk.screenshot('settings-cs-filled')
   await settings.save(page)
 
@@ -33,6 +35,8 @@ test('the administrator names the centre and picks English, and both survive a r
   await expect(page.getByTestId('org-name')).toHaveValue('DDM Jablíčko')
   await expect(page.getByTestId('org-currency')).toContainText('EUR')
   await expect(page.getByTestId('last-saved')).toContainText('Last saved')
+  await expect(page.getByTestId('logo-preview')).toHaveAttribute('src', /^data:image\/png;base64,/)
+  await expect(page.locator('.app-logo')).toBeVisible()
 })
 
 test('an empty name is refused next to the field and nothing is saved', async ({ frontdesk }) => {
