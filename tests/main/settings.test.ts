@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestBackend, type TestBackend } from '../support/backend'
+import { sampleOrganisation } from '../support/organisation'
 
-const organisation = {
-  name: 'Dům dětí a mládeže Jablíčko',
-  street: 'Školní 12',
-  city: 'Česká Lípa',
-  postalCode: '470 01',
-  country: 'Česko',
-  companyId: '12345678',
-  logo: null,
-  currency: 'CZK' as const,
-  language: 'cs' as const,
-}
+const organisation = sampleOrganisation()
 
 describe('organisation settings', () => {
   let backend: TestBackend

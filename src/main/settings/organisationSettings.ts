@@ -1,22 +1,8 @@
 import type { EntityManager } from 'typeorm'
-import { organisationInput, type Organisation } from '../../shared/contract/settings'
+import { DEFAULT_ORGANISATION, organisationInput, type Organisation } from '../../shared/contract/settings'
 import { SettingEntrySchema } from './settingEntry'
 
 const KEY = 'organisation'
-
-/** What a fresh installation shows until the administrator fills it in. */
-export const DEFAULT_ORGANISATION: Organisation = {
-  name: '',
-  street: '',
-  city: '',
-  postalCode: '',
-  country: '',
-  companyId: '',
-  logo: null,
-  currency: 'CZK',
-  language: 'cs',
-  updatedAt: null,
-}
 
 export async function readOrganisation(em: EntityManager): Promise<Organisation> {
   const row = await em.findOneBy(SettingEntrySchema, { key: KEY })

@@ -27,6 +27,20 @@ export const organisationInput = z.object({
 
 export type Organisation = z.output<typeof organisationInput> & { updatedAt: string | null }
 
+/** What a fresh installation shows until the administrator fills it in. */
+export const DEFAULT_ORGANISATION: Organisation = {
+  name: '',
+  street: '',
+  city: '',
+  postalCode: '',
+  country: '',
+  companyId: '',
+  logo: null,
+  currency: 'CZK',
+  language: 'cs',
+  updatedAt: null,
+}
+
 export const settingsContract = {
   'settings/get-organisation': command<Organisation>()({
     input: z.object({}),

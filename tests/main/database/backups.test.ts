@@ -1,25 +1,15 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { InputOf } from '../../../src/shared/contract'
 import { BACKUPS_KEPT, createBackup, listBackups } from '../../../src/main/database/backups'
 import { dataFiles } from '../../../src/main/backend'
 import { startTestBackend, tempDir, type TestBackend } from '../../support/backend'
 import { createPlainSqliteFile, queryFile } from '../../support/database'
+import { sampleOrganisation } from '../../support/organisation'
 
 const HOUR = 60 * 60 * 1000
 
-const organisation = (name: string): InputOf<'settings/update-organisation'> => ({
-  name,
-  street: 'Školní 12',
-  city: 'Česká Lípa',
-  postalCode: '470 01',
-  country: 'Česko',
-  companyId: '12345678',
-  logo: null,
-  currency: 'CZK',
-  language: 'cs',
-})
+const organisation = sampleOrganisation
 
 const backupsIn = (dataDir: string) => listBackups(dataFiles(dataDir).backupDir)
 

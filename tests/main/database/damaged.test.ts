@@ -1,24 +1,14 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { InputOf } from '../../../src/shared/contract'
 import { checkHealth } from '../../../src/main/database/health'
 import { startTestBackend, tempDir, type TestBackend } from '../../support/backend'
 import { queryFile, sha256 } from '../../support/database'
+import { sampleOrganisation } from '../../support/organisation'
 
 const PAGE_SIZE = 4096
 
-const organisation = (name: string): InputOf<'settings/update-organisation'> => ({
-  name,
-  street: '',
-  city: '',
-  postalCode: '',
-  country: '',
-  companyId: '',
-  logo: null,
-  currency: 'CZK',
-  language: 'cs',
-})
+const organisation = sampleOrganisation
 
 /**
  * A real file with a good backup of it, then closed: 2,000 audit rows make it span a few

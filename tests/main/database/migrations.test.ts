@@ -1,24 +1,14 @@
 import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DataSource } from 'typeorm'
-import type { InputOf } from '../../../src/shared/contract'
 import { dataFiles } from '../../../src/main/backend'
 import { sqliteOptions } from '../../../src/main/database/dataSourceOptions'
 import { migrations } from '../../../src/main/database/schema'
 import { startTestBackend, tempDir, type TestBackend } from '../../support/backend'
 import { queryFile, rowCountsInFile } from '../../support/database'
+import { sampleOrganisation } from '../../support/organisation'
 
-const organisation = (name: string): InputOf<'settings/update-organisation'> => ({
-  name,
-  street: '',
-  city: '',
-  postalCode: '',
-  country: '',
-  companyId: '',
-  logo: null,
-  currency: 'CZK',
-  language: 'cs',
-})
+const organisation = sampleOrganisation
 
 const migrationNames = migrations.map((migration) => new migration().name ?? migration.name)
 

@@ -5,6 +5,7 @@ import { PERMISSIONS, type Access, type Permission } from '../../../src/shared/p
 import type { SessionProvider } from '../../../src/main/core/session'
 import { startTestBackend, TEST_CALLER, type TestBackend } from '../../support/backend'
 import { countRows } from '../../support/database'
+import { sampleOrganisation } from '../../support/organisation'
 
 const commands = Object.entries(contract) as [string, { access: Access; kind: string }][]
 const isPermission = (access: Access): access is Permission => (PERMISSIONS as readonly string[]).includes(access)
@@ -14,17 +15,7 @@ const isPermission = (access: Access): access is Permission => (PERMISSIONS as r
  * A command missing here is sent `{}`; the router checks access before it looks at input.
  */
 const validInput: Record<string, unknown> = {
-  'settings/update-organisation': {
-    name: 'DDM Jablíčko',
-    street: '',
-    city: '',
-    postalCode: '',
-    country: '',
-    companyId: '',
-    logo: null,
-    currency: 'CZK',
-    language: 'cs',
-  },
+  'settings/update-organisation': sampleOrganisation(),
   'system/restore-backup': { name: 'frontdesk-20250101T000000000Z-manual.sqlite' },
 }
 const inputFor = (name: string) => validInput[name] ?? {}

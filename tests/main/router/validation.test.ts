@@ -2,18 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ErrorData } from '../../../src/shared/errors'
 import { startTestBackend, TEST_CALLER, type TestBackend } from '../../support/backend'
 import { countRows } from '../../support/database'
+import { sampleOrganisation } from '../../support/organisation'
 
-const organisation = {
-  name: 'Dům dětí a mládeže Jablíčko',
-  street: 'Školní 12',
-  city: 'Česká Lípa',
-  postalCode: '470 01',
-  country: 'Česko',
-  companyId: '12345678',
-  logo: null,
-  currency: 'CZK',
-  language: 'cs',
-}
+const organisation = sampleOrganisation()
 
 const PNG_DOT =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
