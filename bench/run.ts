@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startBackend } from '../src/main/backend'
+import { localToolOperator } from '../src/main/core/session'
 import { parseBenchArgs, UsageError } from './args'
 import { createBenchContext, quietLogger, type BenchContext } from './context'
 import type { RegisteredScenario } from './scenario'
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   if (selected.length === 0) throw new UsageError(`No scenario matches --only=${args.only}`)
   const dataDir = args.dataDir ? resolve(args.dataDir) : mkdtempSync(join(tmpdir(), 'frontdesk-bench-'))
   mkdirSync(dataDir, { recursive: true })
-  const backend = await startBackend({ dataDir, logger: quietLogger })
+  const backend = await startBackend({ dataDir, logger: quietLogger, sessions: localToolOperator('Benchmark') })
   const bench = await createBenchContext(backend, dataDir, args.people)
   const started = performance.now()
   try {

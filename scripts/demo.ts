@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path'
 import { startBackend } from '../src/main/backend'
+import { localToolOperator } from '../src/main/core/session'
 import type { Caller } from '../src/main/core/session'
 import { resolveDataDir } from '../src/main/dataDir'
 import { demoOrganisation } from '../src/main/demo/organisation'
@@ -21,7 +22,7 @@ function unwrap<T>(result: Result<T>): T {
 async function main(): Promise<number> {
   const argv = process.argv.slice(2)
   const dataDir = resolve(resolveDataDir(argv, process.env, defaultUserDataDir()))
-  const backend = await startBackend({ dataDir })
+  const backend = await startBackend({ dataDir, sessions: localToolOperator('Demo loader') })
   try {
     const demo = demoOrganisation()
     const current = unwrap(await backend.router.call('settings/get-organisation', {}, CALLER))

@@ -2,24 +2,33 @@ import { join } from 'node:path'
 import { consoleLogger, type Logger } from './core/logger'
 import { combineHandlers, Router } from './core/router'
 import type { AllHandlers } from './core/handler'
-import { provisionalOperator, type SessionProvider } from './core/session'
+import type { SessionProvider } from './core/session'
+import { auditHandlers } from './audit/auditHandlers'
+import { createAuthHandlers } from './auth/authHandlers'
+import { SignInThrottle } from './auth/signInThrottle'
+import { StaffSessions } from './auth/staffSessions'
+import { rolesHandlers } from './staff/rolesHandlers'
+import { staffHandlers } from './staff/staffHandlers'
+import { unitsHandlers } from './units/unitsHandlers'
 import { Database } from './database/database'
 import type { TaskQueue } from './database/writeQueue'
 import { settingsHandlers } from './settings/settingsHandlers'
 import { systemHandlers } from './system/systemHandlers'
 
-export const handlers: AllHandlers = combineHandlers(systemHandlers, settingsHandlers)
-
 export interface BackendOptions {
   dataDir: string
   logger?: Logger
+  /** Who the router thinks is calling; by default the staff signed in at each desk. Tools pass their own. */
   sessions?: SessionProvider
   queue?: TaskQueue
+  /** Sign-in back-off; tests pass one that does not really sleep. */
+  throttle?: SignInThrottle
 }
 
 export interface Backend {
   router: Router
   database: Database
+  staffSessions: StaffSessions
   close(): Promise<void>
 }
 
@@ -27,14 +36,28 @@ export interface Backend {
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const logger = options.logger ?? consoleLogger
   const database = await Database.open(dataFiles(options.dataDir), logger)
+  const staffSessions = new StaffSessions(database)
   const router = new Router({
-    handlers,
+    handlers: allHandlers(staffSessions, options.throttle ?? new SignInThrottle()),
     database,
     logger,
-    sessions: options.sessions ?? provisionalOperator,
+    sessions: options.sessions ?? staffSessions,
     queue: options.queue,
   })
-  return { router, database, close: () => database.close() }
+  return { router, database, staffSessions, close: () => database.close() }
+}
+
+/** Every context's handlers; a command without one does not compile. */
+export function allHandlers(staffSessions: StaffSessions, throttle: SignInThrottle): AllHandlers {
+  return combineHandlers(
+    systemHandlers,
+    createAuthHandlers(staffSessions, throttle),
+    settingsHandlers,
+    unitsHandlers,
+    staffHandlers,
+    rolesHandlers,
+    auditHandlers,
+  )
 }
 
 export function dataFiles(dataDir: string) {

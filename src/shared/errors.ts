@@ -3,6 +3,8 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNKNOWN_COMMAND',
   'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -31,6 +33,8 @@ export interface ErrorData {
   fields?: Record<string, FieldError>
   /** Reference of a logged internal error, so support can find the stack. */
   ref?: string
+  /** Which conflict exactly (`last_administrator`, `username_taken`): translated when the UI knows it. */
+  reason?: string
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorData }
@@ -39,23 +43,31 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly fields?: Record<string, FieldError>
   readonly ref?: string
+  readonly reason?: string
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, FieldError>, ref?: string) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, FieldError>, extra: { ref?: string; reason?: string } = {}) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.fields = fields
-    this.ref = ref
+    this.ref = extra.ref
+    this.reason = extra.reason
+  }
+
+  /** A conflict with its own explanation, e.g. `AppError.conflict('last_administrator', '…')`. */
+  static conflict(reason: string, message: string, fields?: Record<string, FieldError>): AppError {
+    return new AppError('CONFLICT', message, fields, { reason })
   }
 
   static from(data: ErrorData): AppError {
-    return new AppError(data.code, data.message, data.fields, data.ref)
+    return new AppError(data.code, data.message, data.fields, { ref: data.ref, reason: data.reason })
   }
 
   toData(): ErrorData {
     const data: ErrorData = { code: this.code, message: this.message }
     if (this.fields) data.fields = this.fields
     if (this.ref) data.ref = this.ref
+    if (this.reason) data.reason = this.reason
     return data
   }
 }

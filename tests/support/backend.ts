@@ -5,7 +5,7 @@ import type { CommandName, InputOf, OutputOf } from '../../src/shared/contract'
 import { AppError, type Result } from '../../src/shared/errors'
 import { startBackend, type Backend, type BackendOptions } from '../../src/main/backend'
 import type { Logger } from '../../src/main/core/logger'
-import type { Caller } from '../../src/main/core/session'
+import { localToolOperator, type Caller } from '../../src/main/core/session'
 
 export const TEST_CALLER: Caller = { transport: 'direct', key: 'test' }
 
@@ -39,7 +39,8 @@ export async function startTestBackend(
   dataDir = tempDir(),
 ): Promise<TestBackend> {
   const logger = recordingLogger()
-  const backend = await startBackend({ dataDir, logger, ...options })
+  // A trusted operator by default: most tests are about data, not about who may touch it.
+  const backend = await startBackend({ dataDir, logger, sessions: localToolOperator('Test operator'), ...options })
   const result = <N extends CommandName>(name: N, input: InputOf<N>) => backend.router.call(name, input, TEST_CALLER)
   return {
     ...backend,

@@ -3,7 +3,7 @@ import type { Result } from '../../src/shared/errors'
 import type { AllHandlers, HandlerContext } from '../../src/main/core/handler'
 import type { Logger } from '../../src/main/core/logger'
 import { Router } from '../../src/main/core/router'
-import { provisionalOperator, type SessionProvider } from '../../src/main/core/session'
+import { localToolOperator, type SessionProvider } from '../../src/main/core/session'
 import type { Database } from '../../src/main/database/database'
 import type { TaskQueue } from '../../src/main/database/writeQueue'
 import { recordingLogger, TEST_CALLER } from './backend'
@@ -35,7 +35,7 @@ export function testRouter<C extends Record<string, AnySpec>>(
     contract,
     handlers: handlers as unknown as AllHandlers,
     database,
-    sessions: options.sessions ?? provisionalOperator,
+    sessions: options.sessions ?? localToolOperator('Test operator'),
     logger: options.logger ?? logger,
     queue: options.queue,
   })

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { CommandName, OutputOf, ParsedInputOf } from '../../shared/contract'
+import type { Permission } from '../../shared/permissions'
 import type { Database } from '../database/database'
-import type { StaffSession } from './session'
+import type { Caller, StaffSession } from './session'
 
 /** What a handler may say about its write; the router stores it in the audit row. */
 export interface AuditNote {
@@ -13,6 +14,12 @@ export interface HandlerContext {
   /** The transaction's manager for writes; the plain manager for reads. */
   em: EntityManager
   session: StaffSession
+  caller: Caller
+  /**
+   * Refuses (FORBIDDEN, or NOT_FOUND for no such unit) unless the session holds the
+   * permission for records of this unit, directly or through a grant above it.
+   */
+  authorize(permission: Permission, unitId: number): Promise<void>
   audit: AuditNote
   database: Database
   now: Date

@@ -7,7 +7,9 @@ import type { Database } from '../database/database'
 import { WriteQueue, type TaskQueue } from '../database/writeQueue'
 import type { AllHandlers, AuditNote, HandlerContext } from './handler'
 import type { Logger } from './logger'
-import type { Caller, SessionProvider, StaffSession } from './session'
+import { sessionFromGrants, type Caller, type SessionProvider, type StaffSession } from './session'
+import { unitWithAncestors } from '../units/unitTree'
+import type { Permission } from '../../shared/permissions'
 import { fieldErrors } from './validation'
 import { mergeUnique, type UnionToIntersection } from '../../shared/mergeUnique'
 
@@ -24,7 +26,7 @@ export interface RouterOptions {
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
 
-const ANONYMOUS: StaffSession = { userId: null, displayName: 'anonymous', can: () => false }
+const ANONYMOUS: StaffSession = sessionFromGrants({ id: null, displayName: 'anonymous' }, [], false)
 
 /**
  * The one way into the backend, whatever the transport: validates input, resolves the
@@ -61,9 +63,10 @@ export class Router {
       return failure('UNKNOWN_COMMAND', `Unknown command: ${String(name).slice(0, 100)}`)
     }
     const spec = this.contract[name]
-    const session = this.options.sessions.resolve(caller)
+    const session = await this.options.sessions.resolve(caller)
     if (spec.access !== 'public') {
       if (!session) return failure('UNAUTHENTICATED', 'Sign in first')
+      if (session.locked && !spec.whileLocked) return failure('SESSION_LOCKED', 'The desk is locked')
       if (spec.access !== 'signed-in' && !session.can(spec.access)) {
         return failure('FORBIDDEN', `Not allowed: ${spec.access}`)
       }
@@ -79,23 +82,38 @@ export class Router {
       return failure('READ_ONLY', 'The database is open read-only')
     }
     try {
-      const data = await this.execute(name, spec, parsed.data, session ?? ANONYMOUS)
+      const data = await this.execute(name, spec, parsed.data, session ?? ANONYMOUS, caller)
+      if (spec.kind === 'write') this.options.sessions.committed?.(name)
       return { ok: true, data }
     } catch (error) {
       return { ok: false, error: this.describeFailure(name, error) }
     }
   }
 
-  private execute(name: string, spec: AnySpec, input: unknown, session: StaffSession): Promise<unknown> {
+  private execute(
+    name: string,
+    spec: AnySpec,
+    input: unknown,
+    session: StaffSession,
+    caller: Caller,
+  ): Promise<unknown> {
     const handler = this.handlers[name]
     const database = this.options.database
     const context = (em: () => HandlerContext['em']): HandlerContext => {
-      const ctx = { session, audit: {}, database, now: this.clock() } as HandlerContext
+      const authorize = async (permission: Permission, unitId: number) => {
+        const chain = await unitWithAncestors(em(), unitId)
+        if (chain.length === 0) throw new AppError('NOT_FOUND', `No unit ${unitId}`)
+        if (!session.canInUnit(permission, chain)) {
+          throw new AppError('FORBIDDEN', `Not allowed: ${permission} in unit ${unitId}`)
+        }
+      }
+      const ctx = { session, caller, authorize, audit: {}, database, now: this.clock() } as HandlerContext
       Object.defineProperty(ctx, 'em', { get: em, enumerable: true })
       return ctx
     }
     switch (spec.kind) {
       case 'read':
+      case 'session':
         return handler(
           input,
           context(() => database.readManager),

@@ -1,10 +1,21 @@
-import type { Access } from '../../shared/permissions'
+import { PERMISSIONS, type Access, type Permission } from '../../shared/permissions'
+
+/** A role granted in a unit; with `includeSubUnits` it reaches every unit below too. */
+export interface Grant {
+  unitId: number
+  includeSubUnits: boolean
+  permissions: ReadonlySet<Permission>
+}
 
 /** Who is calling: the staff member signed in at this desk. */
 export interface StaffSession {
   userId: number | null
   displayName: string
+  locked: boolean
+  /** Holds the permission in at least one unit: the router's first, coarse check. */
   can(access: Access): boolean
+  /** Holds it for a record of the first unit in `unitAndAncestors` (that unit, then its parents). */
+  canInUnit(permission: Permission, unitAndAncestors: readonly number[]): boolean
 }
 
 /** Where a call came from; a transport-specific key identifies the desk (window, browser tab). */
@@ -13,15 +24,41 @@ export interface Caller {
   key: string
 }
 
-/** The seam for sign-in: the router asks it who stands behind a caller. */
+/** The router asks it who stands behind a caller. */
 export interface SessionProvider {
-  resolve(caller: Caller): StaffSession | null
+  resolve(caller: Caller): Promise<StaffSession | null> | StaffSession | null
+  /** Told after a write commits, so cached grants can follow changes to staff and roles. */
+  committed?(command: string): void
+}
+
+export function sessionFromGrants(
+  user: { id: number | null; displayName: string },
+  grants: readonly Grant[],
+  locked: boolean,
+): StaffSession {
+  return {
+    userId: user.id,
+    displayName: user.displayName,
+    locked,
+    can: (access) =>
+      access === 'public' || access === 'signed-in' || grants.some((grant) => grant.permissions.has(access)),
+    canInUnit: (permission, chain) =>
+      grants.some(
+        (grant) =>
+          grant.permissions.has(permission) &&
+          (grant.unitId === chain[0] || (grant.includeSubUnits && chain.includes(grant.unitId))),
+      ),
+  }
 }
 
 /**
- * Until staff sign-in lands, every desk acts as one operator allowed everything.
- * Sign-in replaces this provider; nothing else in the router changes.
+ * A trusted local tool (the demo loader, benchmarks, tests) acting with every permission
+ * everywhere, under its own name in the audit trail. Never used for a desk.
  */
-export const provisionalOperator: SessionProvider = {
-  resolve: () => ({ userId: null, displayName: 'Reception desk', can: () => true }),
+export function localToolOperator(name: string): SessionProvider {
+  const everything = new Set<Permission>(PERMISSIONS)
+  const session = sessionFromGrants({ id: null, displayName: name }, [], false)
+  return {
+    resolve: () => ({ ...session, can: () => true, canInUnit: (permission) => everything.has(permission) }),
+  }
 }

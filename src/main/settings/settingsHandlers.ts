@@ -1,5 +1,6 @@
 import type { ContextHandlers } from '../core/handler'
 import { readOrganisation, writeOrganisation } from './organisationSettings'
+import { readSecurity, writeSecurity } from './securitySettings'
 
 export const settingsHandlers: ContextHandlers<'settings'> = {
   'settings/get-organisation': (_input, { em }) => readOrganisation(em),
@@ -10,5 +11,13 @@ export const settingsHandlers: ContextHandlers<'settings'> = {
     audit.target = 'organisation'
     audit.summary = changed.length ? `Changed ${changed.join(', ')}` : 'Saved without changes'
     return writeOrganisation(em, input, now)
+  },
+
+  'settings/get-security': (_input, { em }) => readSecurity(em),
+
+  'settings/update-security': async (input, { em, audit, now }) => {
+    audit.target = 'security'
+    audit.summary = `Auto-lock after ${input.autoLockMinutes} min`
+    return writeSecurity(em, input, now)
   },
 }

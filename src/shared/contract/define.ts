@@ -2,8 +2,12 @@ import { z } from 'zod'
 import type { Access } from '../permissions'
 import { mergeUnique, type UnionToIntersection } from '../mergeUnique'
 
-/** read: runs freely; write: queued, one transaction, one audit row; maintenance: queued, no transaction (backups, restore). */
-export type CommandKind = 'read' | 'write' | 'maintenance'
+/**
+ * read: runs freely on the read connection; write: queued, one transaction, one audit row;
+ * maintenance: queued, no transaction (backups, restore); session: changes only who is
+ * signed in at a desk (sign-in, lock), reads on the read connection, writes nothing.
+ */
+export type CommandKind = 'read' | 'write' | 'maintenance' | 'session'
 
 /**
  * One command of the contract. `Output` exists only at the type level: the main process
@@ -13,6 +17,8 @@ export interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input
   readonly kind: CommandKind
   readonly access: Access
+  /** Allowed while the desk is locked (unlock, sign out); everything else answers SESSION_LOCKED. */
+  readonly whileLocked: boolean
   /** Phantom marker carrying the output type; never set at run time. */
   readonly output?: Output
 }
@@ -26,10 +32,12 @@ export function command<Output>() {
     input: z.ZodObject<Shape>
     kind: CommandKind
     access: Access
+    whileLocked?: true
   }): CommandSpec<z.ZodObject<Shape, z.core.$strict>, Output> => ({
     input: spec.input.strict(),
     kind: spec.kind,
     access: spec.access,
+    whileLocked: spec.whileLocked ?? false,
   })
 }
 

@@ -1,10 +1,21 @@
 import type { z } from 'zod'
 import { mergeContexts, type CommandSpec } from './define'
+import { auditContract } from './audit'
+import { authContract } from './auth'
 import { settingsContract } from './settings'
+import { staffContract } from './staff'
 import { systemContract } from './system'
+import { unitsContract } from './units'
 
 /** Every command Frontdesk understands. Main, preload and renderer are all typed from this. */
-export const contract = mergeContexts(systemContract, settingsContract)
+export const contract = mergeContexts(
+  systemContract,
+  authContract,
+  settingsContract,
+  unitsContract,
+  staffContract,
+  auditContract,
+)
 
 export type Contract = typeof contract
 export type CommandName = keyof Contract & string

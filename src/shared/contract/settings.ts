@@ -41,6 +41,15 @@ export const DEFAULT_ORGANISATION: Organisation = {
   updatedAt: null,
 }
 
+export interface SecuritySettings {
+  /** Idle minutes before the desk locks itself. */
+  autoLockMinutes: number
+}
+
+export const DEFAULT_SECURITY: SecuritySettings = { autoLockMinutes: 10 }
+
+export const securityInput = z.object({ autoLockMinutes: z.number().int().min(1).max(240) })
+
 export const settingsContract = {
   'settings/get-organisation': command<Organisation>()({
     input: z.object({}),
@@ -49,6 +58,12 @@ export const settingsContract = {
   }),
   'settings/update-organisation': command<Organisation>()({
     input: organisationInput,
+    kind: 'write',
+    access: 'settings.admin',
+  }),
+  'settings/get-security': command<SecuritySettings>()({ input: z.object({}), kind: 'read', access: 'signed-in' }),
+  'settings/update-security': command<SecuritySettings>()({
+    input: securityInput,
     kind: 'write',
     access: 'settings.admin',
   }),

@@ -68,7 +68,7 @@ describe('the database file is opened with the settings that keep data safe', ()
     expect(await countRows(backend.database.dataSource, 'audit_log')).toBe(2)
     const rows = await backend.database.dataSource.query('SELECT staff_name, summary FROM audit_log ORDER BY id')
     expect(rows.map((row: { summary: string }) => row.summary)).not.toContain('nothing happened')
-    expect(rows.map((row: { staff_name: string }) => row.staff_name)).toEqual(['Reception desk', 'Reception desk'])
+    expect(rows.map((row: { staff_name: string }) => row.staff_name)).toEqual(['Test operator', 'Test operator'])
   })
 
   it('the app connection is left usable after a refused statement', async () => {

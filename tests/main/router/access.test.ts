@@ -27,6 +27,8 @@ function sessionAllowing(allowed: (access: Access) => boolean, asked: Access[] =
     resolve: () => ({
       userId: 7,
       displayName: 'Jana Nováková',
+      locked: false,
+      canInUnit: (permission) => allowed(permission),
       can: (access) => {
         asked.push(access)
         return allowed(access)

@@ -148,7 +148,7 @@ describe('errors cross the boundary as data and leak nothing', () => {
     const [row] = await backend.database.dataSource.query('SELECT * FROM audit_log')
     expect(row).toMatchObject({
       staff_user_id: null,
-      staff_name: 'Reception desk',
+      staff_name: 'Test operator',
       command: 'test/insert',
       target: 'k1',
       summary: 'Inserted k1',

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { contract } from '../../../src/shared/contract'
 import { command, mergeContexts } from '../../../src/shared/contract/define'
-import { handlers } from '../../../src/main/backend'
+import { allHandlers } from '../../../src/main/backend'
+import { SignInThrottle } from '../../../src/main/auth/signInThrottle'
+import type { StaffSessions } from '../../../src/main/auth/staffSessions'
 import type { AllHandlers } from '../../../src/main/core/handler'
 import { combineHandlers, Router } from '../../../src/main/core/router'
-import { provisionalOperator } from '../../../src/main/core/session'
+import { localToolOperator } from '../../../src/main/core/session'
 import { settingsHandlers } from '../../../src/main/settings/settingsHandlers'
 import { systemHandlers } from '../../../src/main/system/systemHandlers'
 import { recordingLogger, startTestBackend, type TestBackend } from '../../support/backend'
@@ -25,7 +27,7 @@ describe('mistakes in wiring the contract fail at start-up', () => {
       contract: testContract,
       handlers: testHandlers as unknown as AllHandlers,
       database: backend.database,
-      sessions: provisionalOperator,
+      sessions: localToolOperator('Test'),
       logger: recordingLogger(),
     })
 
@@ -88,12 +90,14 @@ describe('mistakes in wiring the contract fail at start-up', () => {
     )
   })
 
+  const handlers = allHandlers({} as StaffSessions, new SignInThrottle())
+
   it('the real handlers cover exactly the real contract', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort())
     expect(() => combineHandlers(systemHandlers, settingsHandlers)).not.toThrow()
     expect(
       () =>
-        new Router({ handlers, database: backend.database, sessions: provisionalOperator, logger: recordingLogger() }),
+        new Router({ handlers, database: backend.database, sessions: localToolOperator('Test'), logger: recordingLogger() }),
     ).not.toThrow()
   })
 })
