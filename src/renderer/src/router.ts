@@ -1,22 +1,31 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
-import ComingSoonView from './features/shell/ComingSoonView.vue'
+import type { Permission } from '@shared/permissions'
+import AuditView from './features/audit/AuditView.vue'
+import { useAuthStore } from './features/auth/useAuthStore'
 import SettingsView from './features/settings/SettingsView.vue'
+import ComingSoonView from './features/shell/ComingSoonView.vue'
 import { NAVIGATION } from './features/shell/navigation'
 
-const comingSoon: RouteRecordRaw[] = NAVIGATION.filter((item) => item.name !== 'settings').map((item) => ({
-  path: item.path,
-  name: item.name,
-  component: ComingSoonView,
-  props: { section: item.label },
-}))
+declare module 'vue-router' {
+  interface RouteMeta {
+    requires?: Permission
+  }
+}
+
+const BUILT = { settings: SettingsView, audit: AuditView } as const
+
+const sections: RouteRecordRaw[] = NAVIGATION.map((item) => {
+  const view = BUILT[item.name as keyof typeof BUILT]
+  return view
+    ? { path: item.path, name: item.name, component: view, meta: { requires: item.requires } }
+    : { path: item.path, name: item.name, component: ComingSoonView, props: { section: item.label } }
+})
 
 // Hash history: the packaged app loads from file://, where path URLs do not resolve.
 export const router = createRouter({
   history: createWebHashHistory(),
-  routes: [
-    { path: '/', redirect: '/people' },
-    ...comingSoon,
-    { path: '/settings', name: 'settings', component: SettingsView },
-    { path: '/:unknown(.*)*', redirect: '/people' },
-  ],
+  routes: [{ path: '/', redirect: '/people' }, ...sections, { path: '/:unknown(.*)*', redirect: '/people' }],
 })
+
+// Comfort only: main refuses the commands behind these screens anyway.
+router.beforeEach((to) => (useAuthStore().can(to.meta.requires) ? true : { path: '/people' }))

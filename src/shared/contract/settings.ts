@@ -51,10 +51,11 @@ export const DEFAULT_SECURITY: SecuritySettings = { autoLockMinutes: 10 }
 export const securityInput = z.object({ autoLockMinutes: z.number().int().min(1).max(240) })
 
 export const settingsContract = {
+  /** Public: the sign-in screen shows the centre's name, logo and language before anyone signs in. */
   'settings/get-organisation': command<Organisation>()({
     input: z.object({}),
     kind: 'read',
-    access: 'signed-in',
+    access: 'public',
   }),
   'settings/update-organisation': command<Organisation>()({
     input: organisationInput,

@@ -1,5 +1,7 @@
 import type { CommandName, InputOf, OutputOf } from '@shared/contract'
 import { AppError, type Result } from '@shared/errors'
+// Used only inside calls, after Pinia is installed: the import cycle is harmless.
+import { useAuthStore } from '../features/auth/useAuthStore'
 
 /**
  * The renderer's only way to the data. `call` throws an AppError for code that just needs
@@ -7,7 +9,9 @@ import { AppError, type Result } from '@shared/errors'
  */
 export async function attempt<N extends CommandName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>> {
   try {
-    return (await window.api.call(name, input)) as Result<OutputOf<N>>
+    const result = (await window.api.call(name, input)) as Result<OutputOf<N>>
+    if (!result.ok && result.error.code === 'SESSION_LOCKED') useAuthStore().lockedByMain()
+    return result
   } catch (error) {
     // The transport itself failed (window closing, preview server gone): still data, never a crash.
     return { ok: false, error: { code: 'TRANSPORT', message: error instanceof Error ? error.message : String(error) } }

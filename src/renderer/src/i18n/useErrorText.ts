@@ -7,6 +7,8 @@ export function useErrorText() {
   const { t, te } = useI18n<{ message: MessageSchema }>()
 
   function errorText(error: ErrorData): string {
+    const conflict = `conflicts.${error.reason}`
+    if (error.reason && te(conflict)) return t(conflict)
     return t(`errors.${error.code}`, { ref: error.ref ?? '' })
   }
 

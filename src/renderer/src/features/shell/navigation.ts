@@ -1,3 +1,4 @@
+import type { Permission } from '@shared/permissions'
 import type { MessageSchema } from '../../i18n/locales/en'
 
 export interface NavigationItem {
@@ -5,6 +6,8 @@ export interface NavigationItem {
   path: string
   label: `nav.${keyof MessageSchema['nav']}`
   icon: string
+  /** Shown, and reachable, only for staff holding this permission somewhere. */
+  requires?: Permission
 }
 
 /** The reception's sections, in the order staff use them during a day. */
@@ -15,5 +18,6 @@ export const NAVIGATION: NavigationItem[] = [
   { name: 'cash-desk', path: '/cash-desk', label: 'nav.cashDesk', icon: 'pi pi-wallet' },
   { name: 'appointments', path: '/appointments', label: 'nav.appointments', icon: 'pi pi-clock' },
   { name: 'messages', path: '/messages', label: 'nav.messages', icon: 'pi pi-envelope' },
-  { name: 'settings', path: '/settings', label: 'nav.settings', icon: 'pi pi-cog' },
+  { name: 'audit', path: '/audit', label: 'nav.audit', icon: 'pi pi-history', requires: 'audit.view' },
+  { name: 'settings', path: '/settings', label: 'nav.settings', icon: 'pi pi-cog', requires: 'settings.admin' },
 ]

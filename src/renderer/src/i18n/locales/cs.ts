@@ -1,6 +1,14 @@
+import * as audit from '../../features/audit/auditMessages'
+import * as auth from '../../features/auth/authMessages'
+import * as staff from '../../features/staff/staffMessages'
+import * as units from '../../features/units/unitsMessages'
 import type { MessageSchema } from './en'
 
 const cs: MessageSchema = {
+  auth: auth.cs,
+  units: units.cs,
+  staff: staff.cs,
+  audit: audit.cs,
   app: {
     name: 'Frontdesk',
     loading: 'Načítám…',
@@ -18,6 +26,7 @@ const cs: MessageSchema = {
     appointments: 'Schůzky',
     messages: 'Zprávy',
     settings: 'Nastavení',
+    audit: 'Auditní záznam',
   },
   languages: {
     en: 'English',
@@ -82,6 +91,8 @@ const cs: MessageSchema = {
     VALIDATION_FAILED: 'Některá pole je třeba opravit.',
     UNKNOWN_COMMAND: 'Tato verze Frontdesku takovou akci nezná.',
     UNAUTHENTICATED: 'Nejprve se přihlaste.',
+    INVALID_CREDENTIALS: 'Nesprávné uživatelské jméno nebo heslo.',
+    TOO_MANY_ATTEMPTS: 'Příliš mnoho chybných pokusů. Chvíli počkejte a zkuste to znovu.',
     FORBIDDEN: 'K této akci nemáte oprávnění.',
     NOT_FOUND: 'Záznam už neexistuje. Možná ho mezitím někdo odstranil.',
     CONFLICT: 'Někdo to mezitím změnil. Načtěte znovu a zkuste to ještě jednou.',
@@ -93,6 +104,18 @@ const cs: MessageSchema = {
     TRANSPORT: 'Frontdesk se nedostal ke svým datům. Zkuste to znovu.',
     INTERNAL: 'Něco se pokazilo. Nic se neuložilo. Kód pro podporu: {ref}',
     title: 'Nepovedlo se',
+  },
+  conflicts: {
+    already_set_up: 'Frontdesk je už nastavený. Přihlaste se.',
+    last_administrator: 'Někdo musí zůstat správcem celého zařízení.',
+    deactivate_self: 'Vlastní účet nelze deaktivovat.',
+    username_taken: 'Toto uživatelské jméno už existuje.',
+    role_name_taken: 'Role s tímto názvem už existuje.',
+    role_in_use: 'Role je někomu přidělená. Nejprve ji odeberte.',
+    root_unit: 'Samotné zařízení nelze přesunout ani archivovat.',
+    unit_cycle: 'Jednotku nelze přesunout pod ni samotnou.',
+    parent_archived: 'Nadřazená jednotka je archivovaná.',
+    has_active_sub_units: 'Nejprve archivujte její podřízené jednotky.',
   },
   fields: {
     required: 'Vyplňte prosím.',
@@ -107,6 +130,13 @@ const cs: MessageSchema = {
     logo_format: 'Použít lze jen obrázky PNG a JPEG.',
     company_id_format: 'Jen písmena, číslice, mezery a pomlčky.',
     invalid: 'Tato hodnota není platná.',
+    username_format: 'Jen písmena, číslice a . _ @ -, bez mezer.',
+    username_taken: 'Toto uživatelské jméno už existuje.',
+    wrong_password: 'To není vaše současné heslo.',
+    role_name_taken: 'Role s tímto názvem už existuje.',
+    unit_archived: 'Tato jednotka je archivovaná.',
+    unit_cycle: 'Jednotku nelze přesunout pod ni samotnou.',
+    date_format: 'Zadejte datum ve tvaru 2026-11-21.',
   },
 }
 

@@ -1,5 +1,14 @@
+import * as audit from '../../features/audit/auditMessages'
+import * as auth from '../../features/auth/authMessages'
+import * as staff from '../../features/staff/staffMessages'
+import * as units from '../../features/units/unitsMessages'
+
 /** English is the reference: every other language must have exactly these keys. */
 const en = {
+  auth: auth.en,
+  units: units.en,
+  staff: staff.en,
+  audit: audit.en,
   app: {
     name: 'Frontdesk',
     loading: 'Loading…',
@@ -17,6 +26,7 @@ const en = {
     appointments: 'Appointments',
     messages: 'Messages',
     settings: 'Settings',
+    audit: 'Audit trail',
   },
   languages: {
     en: 'English',
@@ -82,6 +92,8 @@ const en = {
     VALIDATION_FAILED: 'Some fields need your attention.',
     UNKNOWN_COMMAND: 'This version of Frontdesk does not know that action.',
     UNAUTHENTICATED: 'Please sign in first.',
+    INVALID_CREDENTIALS: 'Wrong username or password.',
+    TOO_MANY_ATTEMPTS: 'Too many wrong attempts. Wait a moment and try again.',
     FORBIDDEN: 'You are not allowed to do this.',
     NOT_FOUND: 'It is no longer there. Someone may have removed it.',
     CONFLICT: 'Someone changed this in the meantime. Reload and try again.',
@@ -93,6 +105,18 @@ const en = {
     TRANSPORT: 'Frontdesk could not reach its data. Try again.',
     INTERNAL: 'Something went wrong. Nothing was saved. Reference for support: {ref}',
     title: 'It did not work',
+  },
+  conflicts: {
+    already_set_up: 'Frontdesk is already set up. Sign in instead.',
+    last_administrator: 'Someone must remain able to administer the whole centre.',
+    deactivate_self: 'You cannot deactivate your own account.',
+    username_taken: 'That username is taken.',
+    role_name_taken: 'A role of that name already exists.',
+    role_in_use: 'The role is granted to someone. Revoke it first.',
+    root_unit: 'The centre itself cannot be moved or archived.',
+    unit_cycle: 'A unit cannot be moved under itself.',
+    parent_archived: 'The parent unit is archived.',
+    has_active_sub_units: 'Archive its sub-units first.',
   },
   fields: {
     required: 'Please fill this in.',
@@ -107,6 +131,13 @@ const en = {
     logo_format: 'Only PNG and JPEG pictures can be used.',
     company_id_format: 'Only letters, digits, spaces and dashes.',
     invalid: 'This value is not valid.',
+    username_format: 'Letters, digits and . _ @ - only, no spaces.',
+    username_taken: 'That username is taken.',
+    wrong_password: 'That is not your current password.',
+    role_name_taken: 'A role of that name already exists.',
+    unit_archived: 'That unit is archived.',
+    unit_cycle: 'A unit cannot be moved under itself.',
+    date_format: 'Use a date like 2026-11-21.',
   },
 }
 
