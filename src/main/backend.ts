@@ -23,6 +23,8 @@ export interface BackendOptions {
   queue?: TaskQueue
   /** Sign-in back-off; tests pass one that does not really sleep. */
   throttle?: SignInThrottle
+  /** The time for audit rows and desk idle checks; tests pass a clock they can move. */
+  clock?: () => Date
 }
 
 export interface Backend {
@@ -36,13 +38,15 @@ export interface Backend {
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const logger = options.logger ?? consoleLogger
   const database = await Database.open(dataFiles(options.dataDir), logger)
-  const staffSessions = new StaffSessions(database)
+  const clock = options.clock
+  const staffSessions = new StaffSessions(database, clock ? () => clock().getTime() : undefined)
   const router = new Router({
     handlers: allHandlers(staffSessions, options.throttle ?? new SignInThrottle()),
     database,
     logger,
     sessions: options.sessions ?? staffSessions,
     queue: options.queue,
+    clock,
   })
   return { router, database, staffSessions, close: () => database.close() }
 }
