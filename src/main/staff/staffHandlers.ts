@@ -68,6 +68,8 @@ export const staffHandlers: ContextHandlers<'staff'> = {
     const existing = await em.findOneBy(RoleGrantSchema, { staffUserId: userId, roleId, unitId })
     if (existing) await em.update(RoleGrantSchema, { id: existing.id }, { includeSubUnits })
     else await em.save(RoleGrantSchema, { staffUserId: userId, roleId, unitId, includeSubUnits })
+    // Re-granting without sub-units narrows an existing grant: it may be the last one over the whole centre.
+    await assertAdministratorRemains(em)
     audit.target = `staff:${userId}`
     audit.summary = `Granted ${role.name} in ${unit.name}${includeSubUnits ? ' and its sub-units' : ''} to ${user.displayName}`
     return staffMember(em, userId)
