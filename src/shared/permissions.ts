@@ -16,5 +16,9 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number]
 
-/** `public`: no session needed (start-up status); `signed-in`: any staff session. */
-export type Access = Permission | 'signed-in' | 'public'
+/**
+ * `public`: no session needed (start-up status); `signed-in`: any staff session;
+ * `recovery`: settings.admin, or anyone while the data file is damaged — then nobody may be
+ * able to sign in, and restoring a backup must still be possible.
+ */
+export type Access = Permission | 'signed-in' | 'public' | 'recovery'

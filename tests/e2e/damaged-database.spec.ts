@@ -1,10 +1,11 @@
 import { openSync, writeSync, closeSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './support/frontdesk'
-import { settings, shell } from './support/pages'
+import { ADMINISTRATOR, settings, shell, signIn, signedInAsAdministrator } from './support/pages'
 
 test('a damaged data file opens read-only and a backup brings the centre back', async ({ frontdesk }) => {
   const { page } = frontdesk
+  await signedInAsAdministrator(page)
   await shell.chooseLanguage(page, 'English')
   await shell.open(page, 'settings')
   await settings.fill(page, { name: 'DDM Před poškozením' })
@@ -32,5 +33,7 @@ test('a damaged data file opens read-only and a backup brings the centre back', 
 
   await expect(page.getByText('The backup was restored')).toBeVisible()
   await expect(page.getByTestId('database-problem')).toHaveCount(0)
+  // The restored file knows its staff again: the administrator signs in as before.
+  await signIn(page, ADMINISTRATOR.username, ADMINISTRATOR.password)
   await expect(page.getByTestId('organisation-name')).toHaveText('DDM Před poškozením')
 })

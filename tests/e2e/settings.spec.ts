@@ -1,8 +1,9 @@
 import { expect, test } from './support/frontdesk'
-import { settings, shell } from './support/pages'
+import { ADMINISTRATOR, settings, shell, signIn, signedInAsAdministrator } from './support/pages'
 
 test('the administrator names the centre and picks English, and both survive a restart', async ({ frontdesk }) => {
   const { page } = frontdesk
+  await signedInAsAdministrator(page)
   await expect(page.getByRole('heading', { name: 'Připravujeme' })).toBeVisible()
   await frontdesk.screenshot('shell-cs')
 
@@ -29,6 +30,9 @@ test('the administrator names the centre and picks English, and both survive a r
 
   await frontdesk.restart()
 
+  // A restart signs everyone out; the sign-in screen already speaks the saved language.
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await signIn(page, ADMINISTRATOR.username, ADMINISTRATOR.password)
   await expect(page.getByTestId('organisation-name')).toHaveText('DDM Jablíčko')
   await shell.open(page, 'settings')
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible()
@@ -41,6 +45,7 @@ test('the administrator names the centre and picks English, and both survive a r
 
 test('an empty name is refused next to the field and nothing is saved', async ({ frontdesk }) => {
   const { page } = frontdesk
+  await signedInAsAdministrator(page)
   await shell.chooseLanguage(page, 'English')
   await shell.open(page, 'settings')
   await settings.fill(page, { name: '   ', city: 'Brno', companyId: '12/34' })
@@ -55,6 +60,7 @@ test('an empty name is refused next to the field and nothing is saved', async ({
 
 test('the desk switches between Czech and English at once, on every screen', async ({ frontdesk }) => {
   const { page } = frontdesk
+  await signedInAsAdministrator(page)
   await expect(page.getByTestId('nav-people')).toHaveText('Lidé')
   await shell.chooseLanguage(page, 'English')
   for (const [section, label] of [

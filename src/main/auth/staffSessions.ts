@@ -47,7 +47,9 @@ export class StaffSessions implements SessionProvider {
   }
 
   committed(command: string): void {
-    if (REFRESHING.test(command)) this.version++
+    // A restored file has its own staff list: everyone signs in again against it.
+    if (command === 'system/restore-backup') this.desks.clear()
+    else if (REFRESHING.test(command)) this.version++
   }
 
   /** Binds the desk to a staff member; whoever was signed in there before is gone. */

@@ -64,11 +64,12 @@ export class Router {
     }
     const spec = this.contract[name]
     const session = await this.options.sessions.resolve(caller)
-    if (spec.access !== 'public') {
+    const access = spec.access === 'recovery' ? (this.options.database.mode === 'ok' ? 'settings.admin' : 'public') : spec.access
+    if (access !== 'public') {
       if (!session) return failure('UNAUTHENTICATED', 'Sign in first')
       if (session.locked && !spec.whileLocked) return failure('SESSION_LOCKED', 'The desk is locked')
-      if (spec.access !== 'signed-in' && !session.can(spec.access)) {
-        return failure('FORBIDDEN', `Not allowed: ${spec.access}`)
+      if (access !== 'signed-in' && !session.can(access)) {
+        return failure('FORBIDDEN', `Not allowed: ${access}`)
       }
     }
     const parsed = spec.input.safeParse(input)
@@ -83,7 +84,7 @@ export class Router {
     }
     try {
       const data = await this.execute(name, spec, parsed.data, session ?? ANONYMOUS, caller)
-      if (spec.kind === 'write') this.options.sessions.committed?.(name)
+      if (spec.kind === 'write' || spec.kind === 'maintenance') this.options.sessions.committed?.(name)
       return { ok: true, data }
     } catch (error) {
       return { ok: false, error: this.describeFailure(name, error) }

@@ -41,7 +41,9 @@ export function sessionFromGrants(
     displayName: user.displayName,
     locked,
     can: (access) =>
-      access === 'public' || access === 'signed-in' || grants.some((grant) => grant.permissions.has(access)),
+      access === 'public' ||
+      access === 'signed-in' ||
+      grants.some((grant) => grant.permissions.has(access === 'recovery' ? 'settings.admin' : access)),
     canInUnit: (permission, chain) =>
       grants.some(
         (grant) =>

@@ -29,7 +29,7 @@ export const systemContract = {
   'system/list-backups': command<BackupInfo[]>()({
     input: z.object({}),
     kind: 'read',
-    access: 'settings.admin',
+    access: 'recovery',
   }),
   'system/create-backup': command<BackupInfo>()({
     input: z.object({}),
@@ -45,6 +45,6 @@ export const systemContract = {
         .regex(/^[\w.-]+$/),
     }),
     kind: 'maintenance',
-    access: 'settings.admin',
+    access: 'recovery',
   }),
 }

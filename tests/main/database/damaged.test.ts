@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { BackendOptions } from '../../../src/main/backend'
 import { checkHealth } from '../../../src/main/database/health'
 import { startTestBackend, tempDir, type TestBackend } from '../../support/backend'
 import { queryFile, sha256 } from '../../support/database'
@@ -81,14 +82,14 @@ describe.each([
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  async function openDamaged() {
+  async function openDamaged(options: Partial<BackendOptions> = {}) {
     dataDir = tempDir()
     const { file, backupName } = await fileWithBackup(dataDir)
     await damage(file)
     const health = await checkHealth(file)
     expect(health.state).toBe('damaged')
     const damagedHash = sha256(file)
-    backend = await startTestBackend({}, dataDir)
+    backend = await startTestBackend(options, dataDir)
     return { file, backupName, damagedHash, backend }
   }
 
@@ -122,6 +123,16 @@ describe.each([
   it('no start-up backup is taken of the damaged file', async () => {
     const { backupName, backend } = await openDamaged()
     expect((await backend.call('system/list-backups', {})).map((backup) => backup.name)).toEqual([backupName])
+  })
+
+  it('with nobody able to sign in, the backups can still be listed and restored; other commands stay closed', async () => {
+    const { backupName, backend } = await openDamaged({ sessions: { resolve: () => null } })
+    expect(await backend.result('settings/get-security', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect((await backend.call('system/list-backups', {})).map((backup) => backup.name)).toEqual([backupName])
+    await backend.call('system/restore-backup', { name: backupName })
+    expect(backend.database.mode).toBe('ok')
+    // Healthy again: the same commands need an administrator once more.
+    expect(await backend.result('system/list-backups', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 
   it('restoring a good backup brings the database back to normal and keeps the damaged file aside', async () => {

@@ -50,9 +50,10 @@ describe('sessions and permissions are checked in main for every command', () =>
 
   it('the contract has public, signed-in and permission commands to check', () => {
     const kinds = new Set(commands.map(([, spec]) => (isPermission(spec.access) ? 'permission' : spec.access)))
-    expect([...kinds].sort()).toEqual(['permission', 'public', 'signed-in'])
+    expect([...kinds].sort()).toEqual(['permission', 'public', 'recovery', 'signed-in'])
     for (const [name, spec] of commands) {
-      expect(spec.access === 'public' || spec.access === 'signed-in' || isPermission(spec.access), name).toBe(true)
+      const known = ['public', 'signed-in', 'recovery'].includes(spec.access) || isPermission(spec.access)
+      expect(known, name).toBe(true)
     }
   })
 
@@ -84,14 +85,14 @@ describe('sessions and permissions are checked in main for every command', () =>
   it('a staff member without the permission is FORBIDDEN every command that needs one, and nothing is written', async () => {
     const asked: Access[] = []
     backend = await startTestBackend({ sessions: sessionAllowing(() => false, asked) })
-    const guarded = commands.filter(([, spec]) => isPermission(spec.access))
+    const guarded = commands.filter(([, spec]) => isPermission(spec.access) || spec.access === 'recovery')
     expect(guarded.length).toBeGreaterThan(0)
     for (const [name, spec] of guarded) {
       asked.length = 0
       const result = await backend.router.dispatch(name, inputFor(name), TEST_CALLER)
       expect(result, name).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } })
-      // The router asks about exactly the permission the contract declares.
-      expect(asked, name).toEqual([spec.access])
+      // The router asks about exactly the permission the contract declares (recovery: settings.admin on a healthy file).
+      expect(asked, name).toEqual([spec.access === 'recovery' ? 'settings.admin' : spec.access])
     }
     await expectNothingWritten()
   })

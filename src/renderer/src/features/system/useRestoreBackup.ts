@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { AppError } from '@shared/errors'
 import { useErrorText } from '../../i18n/useErrorText'
+import { useAuthStore } from '../auth/useAuthStore'
 import { useOrganisationStore } from '../settings/useOrganisationStore'
 import { useSystemStore } from './useSystemStore'
 
@@ -10,6 +11,7 @@ import { useSystemStore } from './useSystemStore'
 export function useRestoreBackup() {
   const system = useSystemStore()
   const organisation = useOrganisationStore()
+  const auth = useAuthStore()
   const toast = useToast()
   const { t } = useI18n()
   const { errorText } = useErrorText()
@@ -20,6 +22,7 @@ export function useRestoreBackup() {
     try {
       await system.restore(name)
       await organisation.load()
+      await auth.load()
       toast.add({ severity: 'success', summary: t('database.restored'), life: 4000 })
       return true
     } catch (error) {

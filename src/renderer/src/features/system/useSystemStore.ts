@@ -24,7 +24,8 @@ export const useSystemStore = defineStore('system', () => {
 
   async function restore(name: string): Promise<void> {
     status.value = await call('system/restore-backup', { name })
-    await loadBackups()
+    // No reload of the list here: on the now healthy file it needs an administrator again.
+    backups.value = []
   }
 
   return { status, backups, readOnly, loadStatus, loadBackups, backUpNow, restore }

@@ -131,6 +131,7 @@ const en = {
     logo_format: 'Only PNG and JPEG pictures can be used.',
     company_id_format: 'Only letters, digits, spaces and dashes.',
     invalid: 'This value is not valid.',
+    passwords_differ: 'The two passwords differ.',
     username_format: 'Letters, digits and . _ @ - only, no spaces.',
     username_taken: 'That username is taken.',
     wrong_password: 'That is not your current password.',
