@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors'
 import { PERMISSIONS, type Permission } from '../../shared/permissions'
 import type { ContextHandlers } from '../core/handler'
 import { RoleGrantSchema, RoleSchema, type RoleRow } from './staffEntities'
-import { assertAdministratorRemains } from './staffQueries'
+import { assertAdministratorRemains, authorizeOverGrants } from './staffQueries'
 
 async function listRoles(em: EntityManager): Promise<Role[]> {
   const counts = new Map<number, number>()
@@ -25,7 +25,7 @@ async function roleWithName(em: EntityManager, name: string, exceptId: number | 
 export const rolesHandlers: ContextHandlers<'roles'> = {
   'roles/list': (_input, { em }) => listRoles(em),
 
-  'roles/save': async ({ id, name, permissions }, { em, audit, now }) => {
+  'roles/save': async ({ id, name, permissions }, { em, authorize, audit, now }) => {
     if (await roleWithName(em, name, id)) {
       throw AppError.conflict('role_name_taken', 'A role of that name exists', { name: { code: 'role_name_taken', message: 'Taken' } })
     }
@@ -36,6 +36,8 @@ export const rolesHandlers: ContextHandlers<'roles'> = {
     } else {
       const row = await em.findOneBy(RoleSchema, { id })
       if (!row) throw new AppError('NOT_FOUND', `No role ${id}`)
+      // Editing a role changes what it allows in every unit where it is granted.
+      await authorizeOverGrants(em, authorize, { roleId: id })
       await em.update(RoleSchema, { id }, { name, permissions: stored })
       saved = { ...row, name, permissions: stored }
       await assertAdministratorRemains(em)

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors'
 import { hashPassword } from '../auth/passwords'
 import { UnitSchema } from '../units/unitEntity'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema, usernameKey } from './staffEntities'
-import { assertAdministratorRemains, listStaff, staffMember, staffUserOrFail } from './staffQueries'
+import { assertAdministratorRemains, authorizeOverGrants, listStaff, staffMember, staffUserOrFail } from './staffQueries'
 
 export const staffHandlers: ContextHandlers<'staff'> = {
   'staff/list': (_input, { em }) => listStaff(em),
@@ -30,16 +30,18 @@ export const staffHandlers: ContextHandlers<'staff'> = {
     return staffMember(em, user.id)
   },
 
-  'staff/rename': async ({ id, displayName }, { em, audit }) => {
+  'staff/rename': async ({ id, displayName }, { em, authorize, audit }) => {
     const user = await staffUserOrFail(em, id)
+    await authorizeOverGrants(em, authorize, { staffUserId: id })
     await em.update(StaffUserSchema, { id }, { displayName })
     audit.target = `staff:${id}`
     audit.summary = `Renamed staff member ${user.displayName} to ${displayName}`
     return staffMember(em, id)
   },
 
-  'staff/set-active': async ({ id, active }, { em, session, audit }) => {
+  'staff/set-active': async ({ id, active }, { em, session, authorize, audit }) => {
     const user = await staffUserOrFail(em, id)
+    await authorizeOverGrants(em, authorize, { staffUserId: id })
     if (!active && id === session.userId) {
       throw AppError.conflict('deactivate_self', 'You cannot deactivate yourself')
     }
@@ -50,8 +52,9 @@ export const staffHandlers: ContextHandlers<'staff'> = {
     return staffMember(em, id)
   },
 
-  'staff/reset-password': async ({ id, newPassword }, { em, audit, now }) => {
+  'staff/reset-password': async ({ id, newPassword }, { em, authorize, audit, now }) => {
     const user = await staffUserOrFail(em, id)
+    await authorizeOverGrants(em, authorize, { staffUserId: id })
     await em.update(StaffUserSchema, { id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: now.toISOString() })
     audit.target = `staff:${id}`
     audit.summary = `Reset the password of ${user.displayName}`

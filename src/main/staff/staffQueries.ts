@@ -2,6 +2,7 @@ import { In, IsNull, type EntityManager } from 'typeorm'
 import type { StaffMember } from '../../shared/contract/staff'
 import { AppError } from '../../shared/errors'
 import type { Permission } from '../../shared/permissions'
+import type { HandlerContext } from '../core/handler'
 import { UnitSchema } from '../units/unitEntity'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema, type StaffUserRow } from './staffEntities'
 
@@ -39,6 +40,20 @@ export async function staffUserOrFail(em: EntityManager, id: number): Promise<St
   const user = await em.findOneBy(StaffUserSchema, { id })
   if (!user) throw new AppError('NOT_FOUND', `No staff member ${id}`)
   return user
+}
+
+/**
+ * Managing a staff member (password, name, active) or editing a role reaches every unit
+ * where they or it hold a grant: the caller must administer all of those units, or a
+ * department's administrator could take over the centre administrator's account.
+ */
+export async function authorizeOverGrants(
+  em: EntityManager,
+  authorize: HandlerContext['authorize'],
+  where: { staffUserId: number } | { roleId: number },
+): Promise<void> {
+  const units = new Set((await em.findBy(RoleGrantSchema, where)).map((grant) => grant.unitId))
+  for (const unitId of units) await authorize('settings.admin', unitId)
 }
 
 /**
