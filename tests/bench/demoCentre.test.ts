@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadDemoCentre } from '../../src/main/demo/demoCentre'
+import { DEMO_ADMINISTRATOR, loadDemoCentre } from '../../src/main/demo/demoCentre'
+import { demoUnits } from '../../src/main/demo/units'
 import { czechCompanyId, demoOrganisation } from '../../src/main/demo/organisation'
 import { organisationInput } from '../../src/shared/contract/settings'
 import { startTestBackend, type TestBackend } from '../support/backend'
@@ -22,11 +23,49 @@ describe('demo centre', () => {
     expect(czechCompanyId('0017704')).toBe('00177041')
   })
 
-  it('loading it fills in the organisation that reception sees', async () => {
+  it('loading it gives a centre with its administrator, its units and its organisation, once', async () => {
     backend = await startTestBackend()
-    const now = new Date('2026-09-01T08:00:00Z')
-    await backend.database.dataSource.transaction((em) => loadDemoCentre(em, now))
-    const organisation = await backend.call('settings/get-organisation', {})
-    expect(organisation).toEqual({ ...demoOrganisation(), updatedAt: now.toISOString() })
+    const caller = { transport: 'direct' as const, key: 'demo' }
+    expect(await loadDemoCentre(backend.router, caller, { force: false })).toBe('loaded')
+    expect(await backend.call('settings/get-organisation', {})).toMatchObject(demoOrganisation())
+    const units = await backend.call('units/list', {})
+    expect(units).toHaveLength(demoUnits().length)
+    expect(units.filter((unit) => unit.parentId === null).map((unit) => unit.name)).toEqual([demoOrganisation().name])
+    const staff = await backend.call('staff/list', {})
+    expect(staff.map((member) => member.username)).toEqual([DEMO_ADMINISTRATOR.username])
+
+    const auditRows = (
+      await backend.call('audit/search', {
+        staffUserId: null,
+        command: null,
+        text: '',
+        from: null,
+        to: null,
+        utcOffsetMinutes: 0,
+        beforeId: null,
+      })
+    ).rows.length
+    expect(await loadDemoCentre(backend.router, caller, { force: false })).toBe('already-loaded')
+    expect(
+      (
+        await backend.call('audit/search', {
+          staffUserId: null,
+          command: null,
+          text: '',
+          from: null,
+          to: null,
+          utcOffsetMinutes: 0,
+          beforeId: null,
+        })
+      ).rows,
+    ).toHaveLength(auditRows)
+  })
+
+  it('does not overwrite another centre unless forced', async () => {
+    backend = await startTestBackend()
+    const caller = { transport: 'direct' as const, key: 'demo' }
+    await backend.call('settings/update-organisation', { ...demoOrganisation(), name: 'DDM Jiný' })
+    expect(await loadDemoCentre(backend.router, caller, { force: false })).toBe('belongs-to-another-centre')
+    expect(await loadDemoCentre(backend.router, caller, { force: true })).toBe('loaded')
   })
 })
