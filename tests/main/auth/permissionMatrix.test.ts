@@ -1,0 +1,295 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, type CommandName, type InputOf } from '../../../src/shared/contract'
+import type { ErrorCode, Result } from '../../../src/shared/errors'
+import { PERMISSIONS, type Access, type Permission } from '../../../src/shared/permissions'
+import type { TestBackend } from '../../support/backend'
+import {
+  addStaff,
+  ADMINISTRATOR,
+  auditCount,
+  CENTRE_NAME,
+  desk,
+  setUpCentre,
+  signInAt,
+  startDeskBackend,
+  type Centre,
+  type DefaultRoleKey,
+  type Desk,
+  type StaffAccount,
+} from '../../support/desks'
+import { sampleOrganisation } from '../../support/organisation'
+
+const isPermission = (access: string): access is Permission => (PERMISSIONS as readonly string[]).includes(access)
+
+/** The permission a command needs on a healthy data file; null when any staff member (or anyone) may call it. */
+function neededPermission(access: Access): Permission | null {
+  // Recovery commands (backups) are open to anyone only while the file is damaged.
+  if ((access as string) === 'recovery') return 'settings.admin'
+  return isPermission(access) ? access : null
+}
+
+const commands = (Object.keys(contract) as CommandName[]).map((name) => ({
+  name,
+  access: contract[name].access,
+  permission: neededPermission(contract[name].access),
+}))
+const ACCESS_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'SESSION_LOCKED', 'FORBIDDEN']
+
+const TESTER: StaffAccount = { username: 'tomas.tester', displayName: 'Tomáš Zkoušecí', password: 'zkouska-123' }
+const NO_SUCH_ID = 999_999
+
+/**
+ * A valid input for every command, chosen so that running it changes nothing that matters
+ * (a taken name, a missing id, the value already stored). Typed over the whole contract:
+ * a new command does not compile here until the matrix knows how to call it.
+ */
+function validInputs(centre: Centre, testerId: number): { [N in CommandName]: InputOf<N> } {
+  return {
+    'system/get-status': {},
+    'system/list-backups': {},
+    'system/create-backup': {},
+    'system/restore-backup': { name: 'frontdesk-20250101T000000000Z-manual.sqlite' },
+    'auth/get-state': {},
+    'auth/set-up': { centreName: 'Another centre', language: 'en', ...ADMINISTRATOR },
+    'auth/sign-in': { username: TESTER.username, password: TESTER.password },
+    'auth/unlock': { password: TESTER.password },
+    'auth/lock': {},
+    'auth/sign-out': {},
+    'auth/touch': {},
+    'auth/change-password': { currentPassword: TESTER.password, newPassword: TESTER.password },
+    'settings/get-organisation': {},
+    'settings/update-organisation': sampleOrganisation(CENTRE_NAME),
+    'settings/get-security': {},
+    'settings/update-security': { autoLockMinutes: 10 },
+    'units/list': {},
+    'units/create': { name: 'Keramika', parentId: centre.centreId },
+    'units/rename': { id: centre.centreId, name: CENTRE_NAME },
+    'units/move': { id: centre.centreId, parentId: centre.centreId },
+    'units/set-archived': { id: centre.centreId, archived: false },
+    'staff/list': {},
+    'staff/create': { displayName: 'Someone', username: ADMINISTRATOR.username, password: 'whatever-123' },
+    'staff/rename': { id: testerId, displayName: TESTER.displayName },
+    'staff/set-active': { id: testerId, active: true },
+    'staff/reset-password': { id: NO_SUCH_ID, newPassword: 'whatever-123' },
+    'staff/grant-role': {
+      userId: NO_SUCH_ID,
+      roleId: centre.roles.reception,
+      unitId: centre.centreId,
+      includeSubUnits: true,
+    },
+    'staff/revoke-role': { grantId: NO_SUCH_ID },
+    'roles/list': {},
+    'roles/save': { id: null, name: 'Administrator', permissions: [] },
+    'roles/delete': { id: NO_SUCH_ID },
+    'audit/search': {
+      staffUserId: null,
+      command: null,
+      text: '',
+      from: null,
+      to: null,
+      utcOffsetMinutes: 60,
+      beforeId: null,
+    },
+    'audit/list-authors': {},
+  }
+}
+
+function expectAccessGranted(result: Result<unknown>, name: string) {
+  if (result.ok) return
+  // The input is valid, so any refusal must come from the handler (a taken name, a missing id).
+  expect([...ACCESS_ERRORS, 'VALIDATION_FAILED'], `${name}: ${result.error.message}`).not.toContain(result.error.code)
+}
+
+describe('who may call which command, signed in for real', () => {
+  let backend: TestBackend
+  let centre: Centre
+  let testerId: number
+  let inputs: Record<string, unknown>
+  /** For each permission a command needs: a role with only that one, and a role with all others. */
+  const onlyRole = new Map<Permission, number>()
+  const allButRole = new Map<Permission, number>()
+  let emptyRole: number
+
+  beforeAll(async () => {
+    backend = await startDeskBackend()
+    centre = await setUpCentre(backend)
+    for (const permission of PERMISSIONS) {
+      const only = await centre.admin.call('roles/save', {
+        id: null,
+        name: `Only ${permission}`,
+        permissions: [permission],
+      })
+      const allBut = await centre.admin.call('roles/save', {
+        id: null,
+        name: `All but ${permission}`,
+        permissions: PERMISSIONS.filter((p) => p !== permission),
+      })
+      onlyRole.set(permission, only.id)
+      allButRole.set(permission, allBut.id)
+    }
+    emptyRole = (await centre.admin.call('roles/save', { id: null, name: 'Nothing at all', permissions: [] })).id
+    testerId = (await addStaff(centre.admin, TESTER)).id
+    inputs = validInputs(centre, testerId)
+  })
+  afterAll(() => backend?.dispose())
+
+  /** Gives the tester exactly one role in the whole centre, replacing whatever they held. */
+  async function holdOnly(roleId: number) {
+    const member = (await centre.admin.call('staff/list', {})).find((staff) => staff.id === testerId)!
+    for (const grant of member.grants) await centre.admin.call('staff/revoke-role', { grantId: grant.id })
+    await centre.admin.call('staff/grant-role', {
+      userId: testerId,
+      roleId,
+      unitId: centre.centreId,
+      includeSubUnits: true,
+    })
+  }
+
+  /** Undoes what auth/lock and auth/sign-out did to the tester's desk. */
+  async function keepSignedIn(tester: Desk) {
+    const state = await tester.call('auth/get-state', {})
+    if (!state.session) await tester.call('auth/sign-in', { username: TESTER.username, password: TESTER.password })
+    else if (state.session.locked) await tester.call('auth/unlock', { password: TESTER.password })
+  }
+
+  it('the matrix covers every command of the contract', () => {
+    expect(Object.keys(inputs).sort()).toEqual(Object.keys(contract).sort())
+  })
+
+  it('with nobody signed in every command except the public ones answers UNAUTHENTICATED, and nothing is written', async () => {
+    const stranger = desk(backend, 'stranger')
+    const before = await auditCount(backend)
+    for (const { name, access } of commands) {
+      // Signing in with the right password would end the test's premise: nobody signed in.
+      const input = name === 'auth/sign-in' ? { username: TESTER.username, password: 'not the password' } : inputs[name]
+      const result = await stranger.dispatch(name, input)
+      if (access === 'public') {
+        if (!result.ok) expect(ACCESS_ERRORS, name).not.toContain(result.error.code)
+      } else {
+        expect(result, name).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.any(String) } })
+      }
+    }
+    expect(await auditCount(backend)).toBe(before)
+  })
+
+  it('a staff member with every permission but the one a command needs is FORBIDDEN, and nothing is written', async () => {
+    const tester = await signInAt(backend, 'tester-without', TESTER)
+    for (const { name, permission } of commands) {
+      if (!permission) continue
+      await holdOnly(allButRole.get(permission)!)
+      const before = await auditCount(backend)
+      const result = await tester.dispatch(name, inputs[name])
+      expect(result, name).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } })
+      expect(await auditCount(backend), name).toBe(before)
+    }
+  })
+
+  it('a staff member holding exactly the permission a command needs gets past every access check', async () => {
+    const tester = await signInAt(backend, 'tester-with', TESTER)
+    for (const { name, permission } of commands) {
+      if (!permission) continue
+      await holdOnly(onlyRole.get(permission)!)
+      expectAccessGranted(await tester.dispatch(name, inputs[name]), name)
+    }
+  })
+
+  it('a staff member whose role allows nothing may still use every signed-in and public command', async () => {
+    await holdOnly(emptyRole)
+    const tester = await signInAt(backend, 'tester-nothing', TESTER)
+    for (const { name, permission } of commands) {
+      if (permission) continue
+      expectAccessGranted(await tester.dispatch(name, inputs[name]), name)
+      await keepSignedIn(tester)
+    }
+  })
+
+  describe('the default roles', () => {
+    const members: Partial<Record<DefaultRoleKey, Desk>> = {}
+
+    beforeAll(async () => {
+      members.administrator = centre.admin
+      const accounts: [Exclude<DefaultRoleKey, 'administrator'>, StaffAccount][] = [
+        ['reception', { username: 'radka.recepce', displayName: 'Radka Recepční', password: 'recepce-123' }],
+        ['leader', { username: 'vojta.vedouci', displayName: 'Vojtěch Vedoucí', password: 'vedouci-123' }],
+        ['accountant', { username: 'ucetni.jitka', displayName: 'Jitka Účetní', password: 'ucetni-123' }],
+      ]
+      for (const [key, account] of accounts) {
+        await addStaff(centre.admin, account, [
+          { roleId: centre.roles[key], unitId: centre.centreId, includeSubUnits: true },
+        ])
+        members[key] = await signInAt(backend, `${key}-desk`, account)
+      }
+    })
+
+    /** What each default role may do, spelled out as an administrator would explain it. */
+    const expected: Record<DefaultRoleKey, Permission[]> = {
+      administrator: [...PERMISSIONS],
+      reception: [
+        'people.view',
+        'people.edit',
+        'people.contacts',
+        'enrolments.decide',
+        'attendance.record',
+        'documents.export',
+        'ledger.post',
+        'cash.close',
+      ],
+      leader: ['people.view', 'people.contacts', 'activities.edit', 'attendance.record', 'documents.export'],
+      accountant: ['people.view', 'documents.export', 'ledger.post', 'ledger.void', 'cash.close', 'audit.view'],
+    }
+
+    it.each(['administrator', 'reception', 'leader', 'accountant'] as DefaultRoleKey[])(
+      'the %s is allowed exactly the commands their permissions cover',
+      async (key) => {
+        const member = members[key]!
+        const session = (await member.call('auth/get-state', {})).session!
+        expect(session.permissions).toEqual(expected[key])
+        for (const { name, permission } of commands) {
+          if (!permission) continue
+          const result = await member.dispatch(name, inputs[name])
+          if (expected[key].includes(permission)) expectAccessGranted(result, `${key} ${name}`)
+          else expect(result, `${key} ${name}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+        }
+      },
+    )
+
+    it('reception cannot change the organisation, create staff or read the audit trail', async () => {
+      const reception = members.reception!
+      for (const [name, input] of [
+        ['settings/update-organisation', inputs['settings/update-organisation']],
+        ['staff/create', { displayName: 'Nový kolega', username: 'novy.kolega', password: 'heslo-12345' }],
+        ['audit/search', inputs['audit/search']],
+      ] as const) {
+        expect(await reception.dispatch(name, input), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      }
+    })
+
+    it('the accountant can read the audit trail but cannot create staff', async () => {
+      const accountant = members.accountant!
+      expect(await accountant.dispatch('audit/search', inputs['audit/search'])).toMatchObject({ ok: true })
+      expect(await accountant.dispatch('audit/list-authors', {})).toMatchObject({ ok: true })
+      const created = await accountant.dispatch('staff/create', {
+        displayName: 'Nový kolega',
+        username: 'novy.kolega',
+        password: 'heslo-12345',
+      })
+      expect(created).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    })
+
+    it('the administrator can create staff, change the organisation and read the audit trail', async () => {
+      const admin = members.administrator!
+      expect(
+        await admin.dispatch('settings/update-organisation', inputs['settings/update-organisation']),
+      ).toMatchObject({
+        ok: true,
+      })
+      expect(await admin.dispatch('audit/search', inputs['audit/search'])).toMatchObject({ ok: true })
+      const created = await admin.dispatch('staff/create', {
+        displayName: 'Nový kolega',
+        username: 'novy.kolega',
+        password: 'heslo-12345',
+      })
+      expect(created).toMatchObject({ ok: true, data: { username: 'novy.kolega', grants: [] } })
+    })
+  })
+})
