@@ -11,7 +11,9 @@ function startOfDeskDay(date: string, utcOffsetMinutes: number): string {
 }
 
 export const auditHandlers: ContextHandlers<'audit'> = {
-  'audit/search': async (input, { em }) => {
+  // The trail spans every unit, so reading it is a centre-wide right.
+  'audit/search': async (input, { em, authorizeCentre }) => {
+    await authorizeCentre('audit.view')
     const query = em.createQueryBuilder(AuditEntrySchema, 'entry').orderBy('entry.id', 'DESC').take(AUDIT_PAGE_SIZE + 1)
     if (input.staffUserId !== null) query.andWhere('entry.staffUserId = :staffUserId', { staffUserId: input.staffUserId })
     if (input.command) query.andWhere('entry.command = :command', { command: input.command })
@@ -32,7 +34,8 @@ export const auditHandlers: ContextHandlers<'audit'> = {
     return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE }
   },
 
-  'audit/list-authors': async (_input, { em }) => {
+  'audit/list-authors': async (_input, { em, authorizeCentre }) => {
+    await authorizeCentre('audit.view')
     const rows: { staffUserId: number | null; staffName: string }[] = await em
       .createQueryBuilder(AuditEntrySchema, 'entry')
       .select('entry.staffUserId', 'staffUserId')

@@ -20,6 +20,7 @@ export function createAuthHandlers(sessions: StaffSessions, throttle: SignInThro
       const userId = await setUpFirstAdministrator(em, input, now)
       audit.target = `staff:${userId}`
       audit.summary = `First start: administrator ${input.username}, centre ${input.centreName}`
+      audit.actor = { userId, displayName: input.displayName }
       return sessions.signIn(caller, userId, em)
     },
 

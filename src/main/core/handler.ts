@@ -8,6 +8,8 @@ import type { Caller, StaffSession } from './session'
 export interface AuditNote {
   target?: string
   summary?: string
+  /** Who to name when the caller had no session yet (the first start names its new administrator). */
+  actor?: { userId: number; displayName: string }
 }
 
 export interface HandlerContext {
@@ -20,6 +22,8 @@ export interface HandlerContext {
    * permission for records of this unit, directly or through a grant above it.
    */
   authorize(permission: Permission, unitId: number): Promise<void>
+  /** The same for what belongs to the whole centre (its settings, backups, audit trail): a grant on the root unit. */
+  authorizeCentre(permission: Permission): Promise<void>
   audit: AuditNote
   database: Database
   now: Date

@@ -108,7 +108,12 @@ export class Router {
           throw new AppError('FORBIDDEN', `Not allowed: ${permission} in unit ${unitId}`)
         }
       }
-      const ctx = { session, caller, authorize, audit: {}, database, now: this.clock() } as HandlerContext
+      const authorizeCentre = async (permission: Permission) => {
+        const [root]: { id: number }[] = await em().query('SELECT id FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1')
+        // Before the first start no desk can hold a session (there is no staff yet): only local tools get here.
+        if (root) await authorize(permission, root.id)
+      }
+      const ctx = { session, caller, authorize, authorizeCentre, audit: {}, database, now: this.clock() } as HandlerContext
       Object.defineProperty(ctx, 'em', { get: em, enumerable: true })
       return ctx
     }
@@ -155,8 +160,8 @@ export class Router {
 function auditRow(command: string, session: StaffSession, note: AuditNote, now: Date) {
   return {
     at: now.toISOString(),
-    staffUserId: session.userId,
-    staffName: session.displayName,
+    staffUserId: note.actor?.userId ?? session.userId,
+    staffName: note.actor?.displayName ?? session.displayName,
     command,
     target: note.target ?? null,
     summary: note.summary ?? command,

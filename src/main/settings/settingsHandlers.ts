@@ -5,7 +5,8 @@ import { readSecurity, writeSecurity } from './securitySettings'
 export const settingsHandlers: ContextHandlers<'settings'> = {
   'settings/get-organisation': (_input, { em }) => readOrganisation(em),
 
-  'settings/update-organisation': async (input, { em, audit, now }) => {
+  'settings/update-organisation': async (input, { em, authorizeCentre, audit, now }) => {
+    await authorizeCentre('settings.admin')
     const before = await readOrganisation(em)
     const changed = (Object.keys(input) as (keyof typeof input)[]).filter((key) => input[key] !== before[key])
     audit.target = 'organisation'
@@ -15,7 +16,8 @@ export const settingsHandlers: ContextHandlers<'settings'> = {
 
   'settings/get-security': (_input, { em }) => readSecurity(em),
 
-  'settings/update-security': async (input, { em, audit, now }) => {
+  'settings/update-security': async (input, { em, authorizeCentre, audit, now }) => {
+    await authorizeCentre('settings.admin')
     audit.target = 'security'
     audit.summary = `Auto-lock after ${input.autoLockMinutes} min`
     return writeSecurity(em, input, now)

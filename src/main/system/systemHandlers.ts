@@ -15,16 +15,22 @@ function status(database: Database): SystemStatus {
 export const systemHandlers: ContextHandlers<'system'> = {
   'system/get-status': async (_input, { database }) => status(database),
 
-  'system/list-backups': async (_input, { database }) => listBackups(database.location.backupDir),
+  'system/list-backups': async (_input, { database, authorizeCentre }) => {
+    if (database.mode === 'ok') await authorizeCentre('settings.admin')
+    return listBackups(database.location.backupDir)
+  },
 
-  'system/create-backup': async (_input, { database, audit }) => {
+  'system/create-backup': async (_input, { database, authorizeCentre, audit }) => {
     if (database.mode !== 'ok') throw new AppError('READ_ONLY', 'A damaged file is not backed up over good backups')
+    await authorizeCentre('settings.admin')
     const backup = await createBackup(database.location.file, database.location.backupDir, 'manual')
     audit.summary = `Backup ${backup.name}`
     return backup
   },
 
-  'system/restore-backup': async ({ name }, { database, audit }) => {
+  'system/restore-backup': async ({ name }, { database, authorizeCentre, audit }) => {
+    // While the file is damaged nobody may be able to sign in: then anyone at the desk may restore.
+    if (database.mode === 'ok') await authorizeCentre('settings.admin')
     if (!listBackups(database.location.backupDir).some((backup) => backup.name === name)) {
       throw new AppError('NOT_FOUND', `No backup named ${name}`)
     }

@@ -47,11 +47,11 @@ export const unitsHandlers: ContextHandlers<'units'> = {
   },
 
   'units/move': async ({ id, parentId }, { em, authorize, audit }) => {
-    const row = await unitOrFail(em, id)
-    if (row.parentId === null) throw AppError.conflict('root_unit', 'The centre itself cannot be moved')
     // Moving takes the unit out of one branch and into another: both must be the mover's.
     await authorize('settings.admin', id)
     await authorize('settings.admin', parentId)
+    const row = await unitOrFail(em, id)
+    if (row.parentId === null) throw AppError.conflict('root_unit', 'The centre itself cannot be moved')
     const parent = await activeParent(em, parentId)
     if ((await unitWithAncestors(em, parentId)).includes(id)) {
       throw AppError.conflict('unit_cycle', 'A unit cannot move under itself', {
