@@ -45,7 +45,12 @@ export class AppError extends Error {
   readonly ref?: string
   readonly reason?: string
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, FieldError>, extra: { ref?: string; reason?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields?: Record<string, FieldError>,
+    extra: { ref?: string; reason?: string } = {},
+  ) {
     super(message)
     this.name = 'AppError'
     this.code = code

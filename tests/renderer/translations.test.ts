@@ -44,6 +44,12 @@ describe('translations', () => {
     expect(used.filter((key) => !english.has(key))).toEqual([])
   })
 
+  it('no text uses vue-i18n syntax by accident (a bare @ starts a link, | a plural)', () => {
+    for (const [key, text] of [...english, ...czech]) {
+      expect(text.replace(/\{'[@|$]'\}/g, ''), key).not.toMatch(/[@|$]/)
+    }
+  })
+
   it('placeholders match between the languages', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
     for (const [key, text] of english) expect(placeholders(czech.get(key) ?? ''), key).toEqual(placeholders(text))

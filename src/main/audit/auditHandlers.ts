@@ -14,8 +14,12 @@ export const auditHandlers: ContextHandlers<'audit'> = {
   // The trail spans every unit, so reading it is a centre-wide right.
   'audit/search': async (input, { em, authorizeCentre }) => {
     await authorizeCentre('audit.view')
-    const query = em.createQueryBuilder(AuditEntrySchema, 'entry').orderBy('entry.id', 'DESC').take(AUDIT_PAGE_SIZE + 1)
-    if (input.staffUserId !== null) query.andWhere('entry.staffUserId = :staffUserId', { staffUserId: input.staffUserId })
+    const query = em
+      .createQueryBuilder(AuditEntrySchema, 'entry')
+      .orderBy('entry.id', 'DESC')
+      .take(AUDIT_PAGE_SIZE + 1)
+    if (input.staffUserId !== null)
+      query.andWhere('entry.staffUserId = :staffUserId', { staffUserId: input.staffUserId })
     if (input.command) query.andWhere('entry.command = :command', { command: input.command })
     if (input.text) {
       const like = `%${input.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

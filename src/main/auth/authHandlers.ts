@@ -78,7 +78,11 @@ export function createAuthHandlers(sessions: StaffSessions, throttle: SignInThro
         })
       }
       throttle.succeeded(key)
-      await em.update(StaffUserSchema, { id: user.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: now.toISOString() })
+      await em.update(
+        StaffUserSchema,
+        { id: user.id },
+        { passwordHash: await hashPassword(newPassword), passwordChangedAt: now.toISOString() },
+      )
       audit.target = `staff:${user.id}`
       audit.summary = 'Changed own password'
       return null

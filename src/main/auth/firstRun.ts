@@ -22,11 +22,20 @@ export async function setUpFirstAdministrator(
 ): Promise<number> {
   if (await isSetUp(em)) throw AppError.conflict('already_set_up', 'Frontdesk is already set up')
   const at = now.toISOString()
-  const centre = await em.save(UnitSchema, { name: input.centreName.trim(), parentId: null, archivedAt: null, createdAt: at })
+  const centre = await em.save(UnitSchema, {
+    name: input.centreName.trim(),
+    parentId: null,
+    archivedAt: null,
+    createdAt: at,
+  })
   const names = DEFAULT_ROLE_NAMES[input.language]
   const roles = await em.save(
     RoleSchema,
-    DEFAULT_ROLES.map((role) => ({ name: names[role.key], permissions: JSON.stringify(role.permissions), createdAt: at })),
+    DEFAULT_ROLES.map((role) => ({
+      name: names[role.key],
+      permissions: JSON.stringify(role.permissions),
+      createdAt: at,
+    })),
   )
   const administrator = await em.save(StaffUserSchema, {
     username: input.username.trim(),
@@ -37,9 +46,18 @@ export async function setUpFirstAdministrator(
     createdAt: at,
     passwordChangedAt: at,
   })
-  await em.save(RoleGrantSchema, { staffUserId: administrator.id, roleId: roles[0].id, unitId: centre.id, includeSubUnits: true })
+  await em.save(RoleGrantSchema, {
+    staffUserId: administrator.id,
+    roleId: roles[0].id,
+    unitId: centre.id,
+    includeSubUnits: true,
+  })
   const organisation = await readOrganisation(em)
   const { updatedAt: _updatedAt, ...current } = organisation
-  await writeOrganisation(em, { ...current, name: current.name || input.centreName.trim(), language: input.language }, now)
+  await writeOrganisation(
+    em,
+    { ...current, name: current.name || input.centreName.trim(), language: input.language },
+    now,
+  )
   return administrator.id
 }

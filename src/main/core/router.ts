@@ -64,7 +64,8 @@ export class Router {
     }
     const spec = this.contract[name]
     const session = await this.options.sessions.resolve(caller)
-    const access = spec.access === 'recovery' ? (this.options.database.mode === 'ok' ? 'settings.admin' : 'public') : spec.access
+    const access =
+      spec.access === 'recovery' ? (this.options.database.mode === 'ok' ? 'settings.admin' : 'public') : spec.access
     if (access !== 'public') {
       if (!session) return failure('UNAUTHENTICATED', 'Sign in first')
       if (session.locked && !spec.whileLocked) return failure('SESSION_LOCKED', 'The desk is locked')
@@ -109,11 +110,21 @@ export class Router {
         }
       }
       const authorizeCentre = async (permission: Permission) => {
-        const [root]: { id: number }[] = await em().query('SELECT id FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1')
+        const [root]: { id: number }[] = await em().query(
+          'SELECT id FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1',
+        )
         // Before the first start no desk can hold a session (there is no staff yet): only local tools get here.
         if (root) await authorize(permission, root.id)
       }
-      const ctx = { session, caller, authorize, authorizeCentre, audit: {}, database, now: this.clock() } as HandlerContext
+      const ctx = {
+        session,
+        caller,
+        authorize,
+        authorizeCentre,
+        audit: {},
+        database,
+        now: this.clock(),
+      } as HandlerContext
       Object.defineProperty(ctx, 'em', { get: em, enumerable: true })
       return ctx
     }

@@ -27,7 +27,9 @@ export const rolesHandlers: ContextHandlers<'roles'> = {
 
   'roles/save': async ({ id, name, permissions }, { em, authorize, audit, now }) => {
     if (await roleWithName(em, name, id)) {
-      throw AppError.conflict('role_name_taken', 'A role of that name exists', { name: { code: 'role_name_taken', message: 'Taken' } })
+      throw AppError.conflict('role_name_taken', 'A role of that name exists', {
+        name: { code: 'role_name_taken', message: 'Taken' },
+      })
     }
     const stored = JSON.stringify(PERMISSIONS.filter((p) => permissions.includes(p)))
     let saved: RoleRow

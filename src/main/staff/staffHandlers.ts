@@ -3,7 +3,13 @@ import { AppError } from '../../shared/errors'
 import { hashPassword } from '../auth/passwords'
 import { UnitSchema } from '../units/unitEntity'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema, usernameKey } from './staffEntities'
-import { assertAdministratorRemains, authorizeOverGrants, listStaff, staffMember, staffUserOrFail } from './staffQueries'
+import {
+  assertAdministratorRemains,
+  authorizeOverGrants,
+  listStaff,
+  staffMember,
+  staffUserOrFail,
+} from './staffQueries'
 
 export const staffHandlers: ContextHandlers<'staff'> = {
   'staff/list': (_input, { em }) => listStaff(em),
@@ -55,7 +61,11 @@ export const staffHandlers: ContextHandlers<'staff'> = {
   'staff/reset-password': async ({ id, newPassword }, { em, authorize, audit, now }) => {
     const user = await staffUserOrFail(em, id)
     await authorizeOverGrants(em, authorize, { staffUserId: id })
-    await em.update(StaffUserSchema, { id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: now.toISOString() })
+    await em.update(
+      StaffUserSchema,
+      { id },
+      { passwordHash: await hashPassword(newPassword), passwordChangedAt: now.toISOString() },
+    )
     audit.target = `staff:${id}`
     audit.summary = `Reset the password of ${user.displayName}`
     return null

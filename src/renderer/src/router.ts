@@ -27,5 +27,10 @@ export const router = createRouter({
   routes: [{ path: '/', redirect: '/people' }, ...sections, { path: '/:unknown(.*)*', redirect: '/people' }],
 })
 
-// Comfort only: main refuses the commands behind these screens anyway.
-router.beforeEach((to) => (useAuthStore().can(to.meta.requires) ? true : { path: '/people' }))
+// Comfort only: main refuses the commands behind these screens anyway. A reload waits for the
+// session to be known, or it would always land on the first screen.
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  await auth.loaded
+  return auth.can(to.meta.requires) ? true : { path: '/people' }
+})

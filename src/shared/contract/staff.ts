@@ -37,7 +37,11 @@ export const staffContract = {
     kind: 'write',
     access: 'settings.admin',
   }),
-  'staff/rename': command<StaffMember>()({ input: z.object({ id, displayName }), kind: 'write', access: 'settings.admin' }),
+  'staff/rename': command<StaffMember>()({
+    input: z.object({ id, displayName }),
+    kind: 'write',
+    access: 'settings.admin',
+  }),
   'staff/set-active': command<StaffMember>()({
     input: z.object({ id, active: z.boolean() }),
     kind: 'write',
@@ -53,7 +57,11 @@ export const staffContract = {
     kind: 'write',
     access: 'settings.admin',
   }),
-  'staff/revoke-role': command<StaffMember>()({ input: z.object({ grantId: id }), kind: 'write', access: 'settings.admin' }),
+  'staff/revoke-role': command<StaffMember>()({
+    input: z.object({ grantId: id }),
+    kind: 'write',
+    access: 'settings.admin',
+  }),
   'roles/list': command<Role[]>()({ input: z.object({}), kind: 'read', access: 'settings.admin' }),
   'roles/save': command<Role>()({
     input: z.object({

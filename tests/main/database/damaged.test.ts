@@ -127,12 +127,18 @@ describe.each([
 
   it('with nobody able to sign in, the backups can still be listed and restored; other commands stay closed', async () => {
     const { backupName, backend } = await openDamaged({ sessions: { resolve: () => null } })
-    expect(await backend.result('settings/get-security', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await backend.result('settings/get-security', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
     expect((await backend.call('system/list-backups', {})).map((backup) => backup.name)).toEqual([backupName])
     await backend.call('system/restore-backup', { name: backupName })
     expect(backend.database.mode).toBe('ok')
     // Healthy again: the same commands need an administrator once more.
-    expect(await backend.result('system/list-backups', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await backend.result('system/list-backups', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   it('restoring a good backup brings the database back to normal and keeps the damaged file aside', async () => {

@@ -97,7 +97,12 @@ describe('mistakes in wiring the contract fail at start-up', () => {
     expect(() => combineHandlers(systemHandlers, settingsHandlers)).not.toThrow()
     expect(
       () =>
-        new Router({ handlers, database: backend.database, sessions: localToolOperator('Test'), logger: recordingLogger() }),
+        new Router({
+          handlers,
+          database: backend.database,
+          sessions: localToolOperator('Test'),
+          logger: recordingLogger(),
+        }),
     ).not.toThrow()
   })
 })

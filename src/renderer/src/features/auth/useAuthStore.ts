@@ -12,11 +12,18 @@ export const useAuthStore = defineStore('auth', () => {
   /** Changes whenever someone new signs in: the app below is rebuilt, so nothing of the last person's stays. */
   const generation = ref(0)
   const locked = computed(() => session.value?.locked ?? false)
+  let markLoaded!: () => void
+  /** Settles once the first load has answered: until then nobody can tell what this desk may open. */
+  const loaded = new Promise<void>((resolve) => (markLoaded = resolve))
 
   async function load(): Promise<void> {
-    const state = await call('auth/get-state', {})
-    setupRequired.value = state.setupRequired
-    session.value = state.session
+    try {
+      const state = await call('auth/get-state', {})
+      setupRequired.value = state.setupRequired
+      session.value = state.session
+    } finally {
+      markLoaded()
+    }
   }
 
   function began(result: Result<SessionInfo>): Result<SessionInfo> {
@@ -62,5 +69,19 @@ export const useAuthStore = defineStore('auth', () => {
     return !permission || (session.value?.permissions.includes(permission) ?? false)
   }
 
-  return { setupRequired, session, generation, locked, load, setUp, signIn, unlock, lock, lockedByMain, signOut, can }
+  return {
+    setupRequired,
+    session,
+    generation,
+    locked,
+    loaded,
+    load,
+    setUp,
+    signIn,
+    unlock,
+    lock,
+    lockedByMain,
+    signOut,
+    can,
+  }
 })

@@ -131,7 +131,7 @@ const cs: MessageSchema = {
     company_id_format: 'Jen písmena, číslice, mezery a pomlčky.',
     invalid: 'Tato hodnota není platná.',
     passwords_differ: 'Hesla se neshodují.',
-    username_format: 'Jen písmena, číslice a . _ @ -, bez mezer.',
+    username_format: "Jen písmena, číslice a . _ {'@'} -, bez mezer.",
     username_taken: 'Toto uživatelské jméno už existuje.',
     wrong_password: 'To není vaše současné heslo.',
     role_name_taken: 'Role s tímto názvem už existuje.',

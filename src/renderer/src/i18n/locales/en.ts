@@ -132,7 +132,7 @@ const en = {
     company_id_format: 'Only letters, digits, spaces and dashes.',
     invalid: 'This value is not valid.',
     passwords_differ: 'The two passwords differ.',
-    username_format: 'Letters, digits and . _ @ - only, no spaces.',
+    username_format: "Letters, digits and . _ {'@'} - only, no spaces.",
     username_taken: 'That username is taken.',
     wrong_password: 'That is not your current password.',
     role_name_taken: 'A role of that name already exists.',
