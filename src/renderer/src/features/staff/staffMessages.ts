@@ -96,7 +96,7 @@ export const en = {
       edit: { name: 'Edit people', hint: 'Register and change participants, guardians and how they are linked.' },
       contacts: {
         name: 'See contacts',
-        hint: 'Phones, e-mails and addresses of participants and guardians.',
+        hint: 'Phones, e-mails, addresses and health notes of participants and guardians.',
       },
     },
     activities: {
@@ -232,7 +232,7 @@ export const cs: typeof en = {
       edit: { name: 'Upravovat lidi', hint: 'Zakládat a měnit účastníky, zástupce a vazby mezi nimi.' },
       contacts: {
         name: 'Vidět kontakty',
-        hint: 'Telefony, e-maily a adresy účastníků a zástupců.',
+        hint: 'Telefony, e-maily, adresy a zdravotní poznámky účastníků a zástupců.',
       },
     },
     activities: {
