@@ -2,12 +2,22 @@ import { useToast } from 'primevue/usetoast'
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { ErrorData, Result } from '@shared/errors'
-import { useFieldErrors } from '../../components/useFieldErrors'
-import { useErrorText } from '../../i18n/useErrorText'
+import { useErrorText } from '../i18n/useErrorText'
+import { useFieldErrors } from './useFieldErrors'
+
+export interface SubmitOptions {
+  /** Say what went wrong in a toast as well (a form with no place of its own for it). */
+  toast?: boolean
+  /**
+   * The fields the form shows. When main finds fault with one of them, the message next to it
+   * says it all: no general problem is shown, not even after that field is corrected.
+   */
+  fields?: readonly string[]
+}
 
 /**
  * A form's round trip to main: busy flag, field errors next to fields, the rest as a
- * translated message (a toast, or inline where `inline` is read by the form).
+ * translated message (a toast, or inline where `problem` is read by the form).
  */
 export function useFormSubmit() {
   const { t } = useI18n()
@@ -18,21 +28,29 @@ export function useFormSubmit() {
   const failure = ref<ErrorData | null>(null)
   const problem = computed(() => (failure.value ? errorText(failure.value) : null))
 
-  async function submit<T>(send: () => Promise<Result<T>>, options: { toast?: boolean } = {}): Promise<T | null> {
-    busy.value = true
+  /** A clean form again: no field errors, no problem (a dialog opening once more). */
+  function reset(): void {
     clear()
     failure.value = null
+  }
+
+  async function submit<T>(send: () => Promise<Result<T>>, options: SubmitOptions = {}): Promise<Result<T>> {
+    busy.value = true
+    reset()
     try {
       const result = await send()
-      if (result.ok) return result.data
-      show(result.error)
-      failure.value = result.error
-      if (options.toast) toast.add({ severity: 'error', summary: t('errors.title'), detail: problem.value, life: 6000 })
-      return null
+      if (!result.ok) {
+        show(result.error)
+        if (!options.fields?.some((field) => errors.value[field])) failure.value = result.error
+        if (options.toast) {
+          toast.add({ severity: 'error', summary: t('errors.title'), detail: errorText(result.error), life: 6000 })
+        }
+      }
+      return result
     } finally {
       busy.value = false
     }
   }
 
-  return { busy, errors, problem, set, clear, submit }
+  return { busy, errors, problem, set, clear, reset, submit }
 }
