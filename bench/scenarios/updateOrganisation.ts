@@ -31,7 +31,7 @@ export const updateOrganisationScenario = defineScenario<State>({
       ])
       await bench.raw.run(
         'INSERT INTO "audit_log" ("at", "staff_user_id", "staff_name", "command", "target", "summary") VALUES (?, NULL, ?, ?, ?, ?)',
-        [at, 'Reception desk', 'settings/update-organisation', 'organisation', 'Changed street'],
+        [at, 'Benchmark', 'settings/update-organisation', 'organisation', 'Changed street'],
       )
       await bench.raw.run('COMMIT')
     } catch (error) {

@@ -21,7 +21,6 @@ export const en = {
   password: 'Password',
   passwordAgain: 'Password again',
   passwordHint: 'At least 8 characters. Tell it to them in person; they can change it later.',
-  passwordsDiffer: 'The two passwords differ.',
   rename: 'Rename',
   renameTitle: 'Rename {name}',
   deactivate: 'Deactivate',
@@ -59,7 +58,6 @@ export const en = {
   create: 'Create',
   confirm: 'Confirm',
   empty: 'No staff members yet.',
-  showInactive: 'Show deactivated',
   rolesTab: {
     title: 'Roles',
     hint: 'A role is a set of permissions. It is granted to a staff member in a unit, optionally with its sub-units.',
@@ -158,7 +156,6 @@ export const cs: typeof en = {
   password: 'Heslo',
   passwordAgain: 'Heslo znovu',
   passwordHint: 'Alespoň 8 znaků. Sdělte ho osobně; později si ho může změnit.',
-  passwordsDiffer: 'Hesla se neshodují.',
   rename: 'Přejmenovat',
   renameTitle: 'Přejmenovat: {name}',
   deactivate: 'Deaktivovat',
@@ -196,7 +193,6 @@ export const cs: typeof en = {
   create: 'Vytvořit',
   confirm: 'Potvrdit',
   empty: 'Zatím tu nejsou žádní zaměstnanci.',
-  showInactive: 'Zobrazit deaktivované',
   rolesTab: {
     title: 'Role',
     hint: 'Role je sada oprávnění. Přiděluje se zaměstnanci v jednotce, případně i s podřízenými jednotkami.',
