@@ -7,6 +7,7 @@ import { auditHandlers } from './audit/auditHandlers'
 import { createAuthHandlers } from './auth/authHandlers'
 import { SignInThrottle } from './auth/signInThrottle'
 import { StaffSessions } from './auth/staffSessions'
+import { peopleHandlers } from './people/peopleHandlers'
 import { rolesHandlers } from './staff/rolesHandlers'
 import { staffHandlers } from './staff/staffHandlers'
 import { unitsHandlers } from './units/unitsHandlers'
@@ -61,6 +62,7 @@ export function allHandlers(staffSessions: StaffSessions, throttle: SignInThrott
     staffHandlers,
     rolesHandlers,
     auditHandlers,
+    peopleHandlers,
   )
 }
 

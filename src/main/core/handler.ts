@@ -27,6 +27,12 @@ export interface HandlerContext {
   audit: AuditNote
   database: Database
   now: Date
+  /**
+   * Runs once the write has committed, still before the next write starts: side effects that
+   * must not happen for a rolled-back write (files, mail, a WAL checkpoint). A failure is logged;
+   * the write stands.
+   */
+  afterCommit(task: () => Promise<unknown>): void
 }
 
 export type Handler<N extends CommandName> = (input: ParsedInputOf<N>, ctx: HandlerContext) => Promise<OutputOf<N>>

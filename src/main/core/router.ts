@@ -101,6 +101,7 @@ export class Router {
   ): Promise<unknown> {
     const handler = this.handlers[name]
     const database = this.options.database
+    const afterCommit: (() => Promise<unknown>)[] = []
     const context = (em: () => HandlerContext['em']): HandlerContext => {
       const authorize = async (permission: Permission, unitId: number) => {
         const chain = await unitWithAncestors(em(), unitId)
@@ -124,6 +125,9 @@ export class Router {
         audit: {},
         database,
         now: this.clock(),
+        afterCommit: (task: () => Promise<unknown>) => {
+          afterCommit.push(task)
+        },
       } as HandlerContext
       Object.defineProperty(ctx, 'em', { get: em, enumerable: true })
       return ctx
@@ -136,14 +140,18 @@ export class Router {
           context(() => database.readManager),
         )
       case 'write':
-        return this.queue.run(() =>
-          database.dataSource.transaction(async (em) => {
+        return this.queue.run(async () => {
+          const output = await database.dataSource.transaction(async (em) => {
             const ctx = context(() => em)
             const output = await handler(input, ctx)
             await em.insert(AuditEntrySchema, auditRow(name, session, ctx.audit, ctx.now))
             return output
-          }),
-        )
+          })
+          for (const task of afterCommit) {
+            await task().catch((error: unknown) => this.options.logger.error(`After ${name} committed`, error))
+          }
+          return output
+        })
       case 'maintenance':
         // Backups and restores replace or read the whole file: no transaction, but still exclusive.
         return this.queue.run(async () => {

@@ -20,9 +20,13 @@ export function sqliteOptions(file: string, options: { readOnly: boolean }): Dat
   }
 }
 
-/** Applied to every connection we open ourselves. FULL: NORMAL may lose the last commits on power loss. */
+/**
+ * Applied to every connection we open ourselves. FULL: NORMAL may lose the last commits on
+ * power loss. secure_delete: an erased person's old values must not linger in free pages.
+ */
 export const CONNECTION_PRAGMAS = [
   'PRAGMA synchronous = FULL',
   'PRAGMA busy_timeout = 5000',
   'PRAGMA foreign_keys = ON',
+  'PRAGMA secure_delete = ON',
 ]

@@ -1,10 +1,21 @@
+import { GuardianshipSchema, PersonSchema } from '../people/personEntities'
 import { AuditEntrySchema } from '../audit/auditEntry'
 import { SettingEntrySchema } from '../settings/settingEntry'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema } from '../staff/staffEntities'
 import { UnitSchema } from '../units/unitEntity'
 import { Initial1763700000000 } from './migrations/1763700000000-Initial'
 import { StaffAndUnits1763800000000 } from './migrations/1763800000000-StaffAndUnits'
+import { People1763900000000 } from './migrations/1763900000000-People'
 
 /** Listed explicitly: bundling breaks TypeORM's glob loading. */
-export const entities = [SettingEntrySchema, AuditEntrySchema, UnitSchema, StaffUserSchema, RoleSchema, RoleGrantSchema]
-export const migrations = [Initial1763700000000, StaffAndUnits1763800000000]
+export const entities = [
+  SettingEntrySchema,
+  AuditEntrySchema,
+  UnitSchema,
+  StaffUserSchema,
+  RoleSchema,
+  RoleGrantSchema,
+  PersonSchema,
+  GuardianshipSchema,
+]
+export const migrations = [Initial1763700000000, StaffAndUnits1763800000000, People1763900000000]

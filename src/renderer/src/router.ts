@@ -2,6 +2,8 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import type { Permission } from '@shared/permissions'
 import AuditView from './features/audit/AuditView.vue'
 import { useAuthStore } from './features/auth/useAuthStore'
+import PeopleRegisterView from './features/people/PeopleRegisterView.vue'
+import PersonView from './features/people/PersonView.vue'
 import SettingsView from './features/settings/SettingsView.vue'
 import ComingSoonView from './features/shell/ComingSoonView.vue'
 import { NAVIGATION } from './features/shell/navigation'
@@ -12,7 +14,7 @@ declare module 'vue-router' {
   }
 }
 
-const BUILT = { settings: SettingsView, audit: AuditView } as const
+const BUILT = { people: PeopleRegisterView, settings: SettingsView, audit: AuditView } as const
 
 const sections: RouteRecordRaw[] = NAVIGATION.map((item) => {
   const view = BUILT[item.name as keyof typeof BUILT]
@@ -24,7 +26,14 @@ const sections: RouteRecordRaw[] = NAVIGATION.map((item) => {
 // Hash history: the packaged app loads from file://, where path URLs do not resolve.
 export const router = createRouter({
   history: createWebHashHistory(),
-  routes: [{ path: '/', redirect: '/people' }, ...sections, { path: '/:unknown(.*)*', redirect: '/people' }],
+  routes: [
+    { path: '/', redirect: '/people' },
+    ...sections,
+    // A new person is the same screen as an existing one, in its empty state; `?guardianOf=` / `?childOf=` link at once.
+    { path: '/people/new', name: 'person-new', component: PersonView, meta: { requires: 'people.edit' } },
+    { path: '/people/:id(\\d+)', name: 'person', component: PersonView, props: true },
+    { path: '/:unknown(.*)*', redirect: '/people' },
+  ],
 })
 
 // Comfort only: main refuses the commands behind these screens anyway. A reload waits for the

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { mergeContexts, type CommandSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { peopleContract } from './people'
 import { settingsContract } from './settings'
 import { staffContract } from './staff'
 import { systemContract } from './system'
@@ -15,6 +16,7 @@ export const contract = mergeContexts(
   unitsContract,
   staffContract,
   auditContract,
+  peopleContract,
 )
 
 export type Contract = typeof contract

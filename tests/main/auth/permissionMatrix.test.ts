@@ -18,6 +18,7 @@ import {
   type StaffAccount,
 } from '../../support/desks'
 import { sampleOrganisation } from '../../support/organisation'
+import { samplePerson } from '../../support/people'
 
 const isPermission = (access: string): access is Permission => (PERMISSIONS as readonly string[]).includes(access)
 
@@ -91,8 +92,25 @@ function validInputs(centre: Centre, testerId: number): { [N in CommandName]: In
       beforeId: null,
     },
     'audit/list-authors': {},
+    'people/search': { query: 'novak' },
+    'people/list': { locale: 'cs', membership: 'all', includeArchived: false, offset: 0, limit: 50 },
+    'people/get': { id: NO_SUCH_ID },
+    'people/find-duplicates': { firstName: 'Jana', lastName: 'Nováková', birthDate: null, email: null, phones: [] },
+    // Refused after the insert (no such guardian), so the transaction leaves nothing behind.
+    'people/create': { person: samplePerson(centre.centreId), link: { personId: NO_SUCH_ID, as: 'child', ...SAMPLE_LINK } },
+    'people/update': { id: NO_SUCH_ID, person: samplePerson(centre.centreId) },
+    'people/set-archived': { id: NO_SUCH_ID, archived: false },
+    'people/link': { guardianId: NO_SUCH_ID, participantId: NO_SUCH_ID - 1, ...SAMPLE_LINK },
+    'people/update-link': { guardianshipId: NO_SUCH_ID, ...SAMPLE_LINK },
+    'people/unlink': { guardianshipId: NO_SUCH_ID },
+    'people/merge-preview': { keepId: NO_SUCH_ID, removeId: NO_SUCH_ID - 1 },
+    'people/merge': { keepId: NO_SUCH_ID, removeId: NO_SUCH_ID - 1, takeFromRemoved: [] },
+    'people/export': { id: NO_SUCH_ID, format: 'json', locale: 'en' },
+    'people/erase': { id: NO_SUCH_ID, confirmLastName: 'Nováková' },
   }
 }
+
+const SAMPLE_LINK = { relation: 'mother', primaryContact: true, mayPickUp: true } as const
 
 function expectAccessGranted(result: Result<unknown>, name: string) {
   if (result.ok) return

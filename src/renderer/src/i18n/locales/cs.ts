@@ -1,5 +1,8 @@
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
+import * as person from '../../features/people/personMessages'
+import * as register from '../../features/people/registerMessages'
+import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
 import type { MessageSchema } from './en'
@@ -9,6 +12,9 @@ const cs: MessageSchema = {
   units: units.cs,
   staff: staff.cs,
   audit: audit.cs,
+  register: register.cs,
+  person: person.cs,
+  search: search.cs,
   app: {
     name: 'Frontdesk',
     loading: 'Načítám…',
@@ -116,6 +122,10 @@ const cs: MessageSchema = {
     unit_cycle: 'Jednotku nelze přesunout pod ni samotnou.',
     parent_archived: 'Nadřazená jednotka je archivovaná.',
     has_active_sub_units: 'Nejprve archivujte její podřízené jednotky.',
+    possible_duplicate: 'Tato osoba už možná je v evidenci. Zkontrolujte nabízené záznamy, nebo přesto uložte.',
+    already_linked: 'Tito dva už jsou propojeni.',
+    person_anonymised: 'Tento záznam byl na žádost vymazán a už ho nelze měnit.',
+    merge_collision: 'Oba záznamy mají stejnou položku jinde, proto je nelze sloučit automaticky.',
   },
   fields: {
     required: 'Vyplňte prosím.',
@@ -138,6 +148,14 @@ const cs: MessageSchema = {
     unit_archived: 'Tato jednotka je archivovaná.',
     unit_cycle: 'Jednotku nelze přesunout pod ni samotnou.',
     date_format: 'Zadejte datum ve tvaru 2026-11-21.',
+    email_format: "Zadejte e-mail ve tvaru jana{'@'}example.cz.",
+    phone_format: 'Zadejte telefon: 6 až 15 číslic, předvolba země s + na začátku.',
+    birth_date_future: 'Datum narození nemůže být v budoucnosti.',
+    birth_date_too_old: 'Datum narození je víc než 120 let zpátky.',
+    own_guardian: 'Osoba nemůže být sama sobě zákonným zástupcem.',
+    guardianship_cycle: 'Vznikl by kruh: dítě už je zástupcem tohoto zástupce.',
+    confirmation_mismatch: 'Neodpovídá příjmení.',
+    same_person: 'Vyberte dva různé záznamy.',
   },
 }
 

@@ -1,5 +1,8 @@
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
+import * as person from '../../features/people/personMessages'
+import * as register from '../../features/people/registerMessages'
+import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
 
@@ -9,6 +12,9 @@ const en = {
   units: units.en,
   staff: staff.en,
   audit: audit.en,
+  register: register.en,
+  person: person.en,
+  search: search.en,
   app: {
     name: 'Frontdesk',
     loading: 'Loading…',
@@ -117,6 +123,10 @@ const en = {
     unit_cycle: 'A unit cannot be moved under itself.',
     parent_archived: 'The parent unit is archived.',
     has_active_sub_units: 'Archive its sub-units first.',
+    possible_duplicate: 'This person may already be registered. Check the records offered, or save anyway.',
+    already_linked: 'These two are already linked.',
+    person_anonymised: 'This record was erased on request and can no longer change.',
+    merge_collision: 'Both records hold the same entry elsewhere, so they cannot be merged automatically.',
   },
   fields: {
     required: 'Please fill this in.',
@@ -139,6 +149,14 @@ const en = {
     unit_archived: 'That unit is archived.',
     unit_cycle: 'A unit cannot be moved under itself.',
     date_format: 'Use a date like 2026-11-21.',
+    email_format: "Enter an e-mail address like jana{'@'}example.cz.",
+    phone_format: 'Enter a phone number: 6 to 15 digits, a + in front for the country code.',
+    birth_date_future: 'The birth date cannot be in the future.',
+    birth_date_too_old: 'The birth date is more than 120 years ago.',
+    own_guardian: 'A person cannot be their own guardian.',
+    guardianship_cycle: 'This would make a circle: the child already looks after this guardian.',
+    confirmation_mismatch: 'This does not match the surname.',
+    same_person: 'Choose two different records.',
   },
 }
 

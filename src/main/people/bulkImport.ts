@@ -1,0 +1,109 @@
+import type { EntityManager } from 'typeorm'
+import type { PersonInputData, Relation } from '../../shared/contract/people'
+import { derivedNameColumns, searchTerms } from './personDerived'
+import { EMPTY_BILLING } from './personMapping'
+
+export interface ImportedGuardianship {
+  /** Indexes into the imported people. */
+  guardian: number
+  participant: number
+  relation: Relation
+  primaryContact: boolean
+  mayPickUp: boolean
+}
+
+/** Row chunks stay under SQLite's limit of 32 766 bound parameters per statement. */
+async function insertChunked(em: EntityManager, sql: string, rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return
+  const perRow = rows[0].length
+  const chunk = Math.floor(30_000 / perRow)
+  const placeholders = `(${Array(perRow).fill('?').join(', ')})`
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk)
+    await em.query(`${sql} VALUES ${part.map(() => placeholders).join(', ')}`, part.flat())
+  }
+}
+
+/**
+ * Registers many people and their families in the caller's transaction, with the same derived
+ * columns and search terms as a single registration. For the demo and benchmark data sets,
+ * where 100 000 audited calls one by one would take minutes.
+ */
+export async function importPeople(
+  em: EntityManager,
+  people: readonly PersonInputData[],
+  guardianships: readonly ImportedGuardianship[],
+  now: Date,
+): Promise<number[]> {
+  const [{ next }]: { next: number }[] = await em.query('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM person')
+  const at = now.toISOString()
+  const ids = people.map((_, index) => next + index)
+  const rows = people.map((person, index) => {
+    const contacts = person.contacts
+    const derived = derivedNameColumns(person.firstName, person.lastName)
+    const address = contacts?.address ?? { street: '', city: '', postalCode: '', country: '' }
+    return [
+      ids[index],
+      person.unitId,
+      person.firstName,
+      person.lastName,
+      person.birthDate,
+      person.sex,
+      contacts?.email ?? null,
+      JSON.stringify(contacts?.phones ?? []),
+      address.street,
+      address.city,
+      address.postalCode,
+      address.country,
+      person.school,
+      person.schoolClass,
+      contacts?.healthNotes ?? '',
+      contacts?.dietaryNotes ?? '',
+      person.photoConsent ? 1 : 0,
+      person.member ? 1 : 0,
+      person.memberUntil,
+      person.notes,
+      JSON.stringify(contacts?.billing ?? EMPTY_BILLING),
+      at,
+      at,
+      derived.firstFold,
+      derived.lastFold,
+      derived.nameKey,
+      derived.sortEn,
+      derived.sortCs,
+      derived.sortSk,
+      derived.sortHu,
+      derived.sortPl,
+    ]
+  })
+  await insertChunked(
+    em,
+    `INSERT INTO person (id, unit_id, first_name, last_name, birth_date, sex, email, phones, street, city,
+       postal_code, country, school, school_class, health_notes, dietary_notes, photo_consent, member,
+       member_until, notes, billing, created_at, updated_at, first_fold, last_fold, name_key,
+       sort_en, sort_cs, sort_sk, sort_hu, sort_pl)`,
+    rows,
+  )
+  const terms = people.flatMap((person, index) =>
+    searchTerms({
+      firstName: person.firstName,
+      lastName: person.lastName,
+      email: person.contacts?.email ?? null,
+      phones: person.contacts?.phones ?? [],
+    }).map((term) => [term.field, term.term, term.tiebreak, ids[index]]),
+  )
+  await insertChunked(em, 'INSERT INTO person_search_term (field, term, tiebreak, person_id)', terms)
+  await insertChunked(
+    em,
+    'INSERT INTO guardianship (guardian_id, participant_id, relation, primary_contact, may_pick_up, created_at)',
+    guardianships.map((link) => [
+      ids[link.guardian],
+      ids[link.participant],
+      link.relation,
+      link.primaryContact ? 1 : 0,
+      link.mayPickUp ? 1 : 0,
+      at,
+    ]),
+  )
+  return ids
+}

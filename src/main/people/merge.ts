@@ -1,0 +1,169 @@
+import type { EntityManager } from 'typeorm'
+import type { MergeField, PersonInputData } from '../../shared/contract/people'
+import { AppError } from '../../shared/errors'
+import { contactsOf } from './personMapping'
+import type { PersonRow } from './personEntities'
+import { personReferences, type PersonReference } from './personReferences'
+import { personOrFail, updatePerson } from './personStore'
+
+/**
+ * Tables whose rows need more than "point them at the kept record". Every other table that
+ * references a person is moved as it is; a unique key that would collide stops the merge
+ * (CONFLICT merge_collision) rather than lose a row.
+ */
+const SPECIAL_TABLES: Record<string, (em: EntityManager, keepId: number, removeId: number) => Promise<void>> = {
+  // Derived from the name and contacts: rebuilt for the kept record after the merge.
+  person_search_term: (em, _keepId, removeId) =>
+    em.query('DELETE FROM person_search_term WHERE person_id = ?', [removeId]),
+  guardianship: mergeGuardianships,
+}
+
+export const SPECIALLY_MERGED_TABLES = Object.keys(SPECIAL_TABLES)
+
+/** Both records were linked to the same relative: one link stays, with the wider of the two permissions. */
+async function mergeGuardianships(em: EntityManager, keepId: number, removeId: number): Promise<void> {
+  // A link between the two records themselves would become a link to oneself.
+  await em.query(
+    'DELETE FROM guardianship WHERE (guardian_id = ? AND participant_id = ?) OR (guardian_id = ? AND participant_id = ?)',
+    [keepId, removeId, removeId, keepId],
+  )
+  for (const [mine, other] of [
+    ['guardian_id', 'participant_id'],
+    ['participant_id', 'guardian_id'],
+  ]) {
+    await em.query(
+      `UPDATE guardianship AS kept SET
+         primary_contact = MAX(kept.primary_contact, dup.primary_contact),
+         may_pick_up = MAX(kept.may_pick_up, dup.may_pick_up)
+       FROM guardianship AS dup
+       WHERE kept.${mine} = ? AND dup.${mine} = ? AND kept.${other} = dup.${other}`,
+      [keepId, removeId],
+    )
+    await em.query(
+      `DELETE FROM guardianship WHERE ${mine} = ? AND ${other} IN (SELECT ${other} FROM guardianship WHERE ${mine} = ?)`,
+      [removeId, keepId],
+    )
+    await em.query(`UPDATE guardianship SET ${mine} = ? WHERE ${mine} = ?`, [keepId, removeId])
+  }
+}
+
+async function moveReferences(em: EntityManager, reference: PersonReference, keepId: number, removeId: number) {
+  try {
+    await em.query(`UPDATE "${reference.table}" SET "${reference.column}" = ? WHERE "${reference.column}" = ?`, [
+      keepId,
+      removeId,
+    ])
+  } catch (error) {
+    if (!String(error).includes('UNIQUE')) throw error
+    throw AppError.conflict('merge_collision', `Both records have the same row in ${reference.table}`)
+  }
+}
+
+/** How many rows of each table point at the person. */
+export async function referenceCounts(em: EntityManager, personId: number) {
+  const counts: { table: string; count: number }[] = []
+  for (const reference of await personReferences(em)) {
+    if (reference.table === 'person_search_term') continue
+    const [{ count }]: { count: number }[] = await em.query(
+      `SELECT COUNT(*) AS count FROM "${reference.table}" WHERE "${reference.column}" = ?`,
+      [personId],
+    )
+    const same = counts.find((entry) => entry.table === reference.table)
+    if (same) same.count += count
+    else counts.push({ table: reference.table, count })
+  }
+  return counts
+}
+
+type FieldValues = Record<MergeField, unknown>
+type ContactsInput = NonNullable<PersonInputData['contacts']>
+
+function fieldValues(row: PersonRow): FieldValues {
+  const contacts = contactsOf(row)
+  return {
+    firstName: row.firstName,
+    lastName: row.lastName,
+    birthDate: row.birthDate,
+    sex: row.sex,
+    unitId: row.unitId,
+    school: row.school,
+    schoolClass: row.schoolClass,
+    photoConsent: Boolean(row.photoConsent),
+    membership: { member: Boolean(row.member), until: row.memberUntil },
+    email: contacts.email,
+    phones: contacts.phones,
+    address: contacts.address,
+    healthNotes: contacts.healthNotes,
+    dietaryNotes: contacts.dietaryNotes,
+    billing: contacts.billing,
+  }
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === '' || value === false) return true
+  if (Array.isArray(value)) return value.length === 0
+  if (typeof value === 'object') return Object.values(value).every(isEmpty)
+  return false
+}
+
+/** Fields both records fill in differently: the user decides which one stays. */
+export function mergeConflicts(keep: PersonRow, remove: PersonRow): MergeField[] {
+  const a = fieldValues(keep)
+  const b = fieldValues(remove)
+  return (Object.keys(a) as MergeField[]).filter(
+    (field) => !isEmpty(a[field]) && !isEmpty(b[field]) && JSON.stringify(a[field]) !== JSON.stringify(b[field]),
+  )
+}
+
+/** The kept record's values, those chosen from the other one, and the other's wherever the kept one is empty. */
+function mergedInput(keep: PersonRow, remove: PersonRow, take: readonly MergeField[]): PersonInputData {
+  const a = fieldValues(keep)
+  const b = fieldValues(remove)
+  const pick = <F extends MergeField>(field: F) => (take.includes(field) || isEmpty(a[field]) ? b[field] : a[field])
+  const membership = pick('membership') as { member: boolean; until: string | null }
+  const notes = [keep.notes, remove.notes].filter((note) => note.trim() !== '').join('\n\n')
+  return {
+    unitId: pick('unitId') as number,
+    firstName: pick('firstName') as string,
+    lastName: pick('lastName') as string,
+    birthDate: pick('birthDate') as string | null,
+    sex: pick('sex') as PersonRow['sex'],
+    school: pick('school') as string,
+    schoolClass: pick('schoolClass') as string,
+    photoConsent: pick('photoConsent') as boolean,
+    member: membership.member,
+    memberUntil: membership.until,
+    notes: notes.slice(0, 4000),
+    contacts: {
+      email: pick('email') as string | null,
+      phones: pick('phones') as string[],
+      address: pick('address') as ContactsInput['address'],
+      healthNotes: pick('healthNotes') as string,
+      dietaryNotes: pick('dietaryNotes') as string,
+      billing: pick('billing') as ContactsInput['billing'],
+    },
+  }
+}
+
+/** Folds `removeId` into `keepId`: every referencing row moves, then the duplicate row goes. */
+export async function mergePeople(
+  em: EntityManager,
+  keepId: number,
+  removeId: number,
+  take: readonly MergeField[],
+  now: Date,
+): Promise<PersonRow> {
+  const keep = await personOrFail(em, keepId)
+  const remove = await personOrFail(em, removeId)
+  const handled = new Set<string>()
+  for (const reference of await personReferences(em)) {
+    const special = SPECIAL_TABLES[reference.table]
+    if (!special) await moveReferences(em, reference, keepId, removeId)
+    else if (!handled.has(reference.table)) await special(em, keepId, removeId)
+    handled.add(reference.table)
+  }
+  const merged = await updatePerson(em, keep, mergedInput(keep, remove, take), now)
+  // Foreign keys refuse this if any row still points at the duplicate: nothing is lost silently.
+  await em.query('DELETE FROM person WHERE id = ?', [removeId])
+  return merged
+}

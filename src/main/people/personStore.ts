@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm'
+import type { PersonInputData } from '../../shared/contract/people'
+import { AppError } from '../../shared/errors'
+import { EMPTY_BILLING } from './personMapping'
+import { derivedNameColumns, searchTerms } from './personDerived'
+import { PersonSchema, type PersonRow } from './personEntities'
+
+const NO_CONTACTS = {
+  email: null,
+  phones: '[]',
+  street: '',
+  city: '',
+  postalCode: '',
+  country: '',
+  healthNotes: '',
+  dietaryNotes: '',
+  billing: JSON.stringify(EMPTY_BILLING),
+}
+
+export async function personOrFail(em: EntityManager, id: number): Promise<PersonRow> {
+  const row = await em.findOneBy(PersonSchema, { id })
+  if (!row) throw new AppError('NOT_FOUND', `No person ${id}`)
+  return row
+}
+
+/** Column values for an input; without contacts in the input, the stored contacts stay. */
+function columnsOf(input: PersonInputData) {
+  const { contacts } = input
+  return {
+    unitId: input.unitId,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    birthDate: input.birthDate,
+    sex: input.sex,
+    school: input.school,
+    schoolClass: input.schoolClass,
+    photoConsent: input.photoConsent,
+    member: input.member,
+    memberUntil: input.member ? input.memberUntil : null,
+    notes: input.notes,
+    ...(contacts && {
+      email: contacts.email,
+      phones: JSON.stringify(contacts.phones),
+      ...contacts.address,
+      healthNotes: contacts.healthNotes,
+      dietaryNotes: contacts.dietaryNotes,
+      billing: JSON.stringify(contacts.billing),
+    }),
+    ...derivedNameColumns(input.firstName, input.lastName),
+  }
+}
+
+export async function insertPerson(em: EntityManager, input: PersonInputData, now: Date): Promise<PersonRow> {
+  const at = now.toISOString()
+  const row = await em.save(PersonSchema, {
+    ...NO_CONTACTS,
+    ...columnsOf(input),
+    archivedAt: null,
+    anonymisedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  })
+  await writeSearchTerms(em, row)
+  return row
+}
+
+export async function updatePerson(
+  em: EntityManager,
+  row: PersonRow,
+  input: PersonInputData,
+  now: Date,
+): Promise<PersonRow> {
+  const changes = { ...columnsOf(input), updatedAt: now.toISOString() }
+  await em.update(PersonSchema, { id: row.id }, changes)
+  const updated = { ...row, ...changes }
+  await writeSearchTerms(em, updated)
+  return updated
+}
+
+/** Replaces the person's search terms with those of the stored name and contacts. */
+export async function writeSearchTerms(em: EntityManager, row: PersonRow): Promise<void> {
+  await em.query('DELETE FROM person_search_term WHERE person_id = ?', [row.id])
+  if (row.anonymisedAt) return
+  const terms = searchTerms({
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phones: JSON.parse(row.phones) as string[],
+  })
+  if (terms.length === 0) return
+  await em.query(
+    `INSERT INTO person_search_term (field, term, tiebreak, person_id) VALUES ${terms.map(() => '(?, ?, ?, ?)').join(', ')}`,
+    terms.flatMap((term) => [term.field, term.term, term.tiebreak, row.id]),
+  )
+}

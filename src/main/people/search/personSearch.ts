@@ -1,0 +1,133 @@
+import type { EntityManager } from 'typeorm'
+import type { PersonHit, SearchMatch } from '../../../shared/contract/people'
+import { SUMMARY_COLUMNS, summaryFromSql, type SummarySource } from '../personMapping'
+import { TERM_FIELD } from '../personDerived'
+import type { UnitAccess } from '../unitAccess'
+import type { SearchQuery } from './searchQuery'
+
+/** Above every character a folded term can hold: `term < prefix || END` closes a prefix range. */
+const END = '\uffff'
+const CHILDREN_OF_TOP_GUARDIANS = 5
+
+interface Statement {
+  sql: string
+  params: unknown[]
+}
+
+interface Found {
+  id: number
+  matched: SearchMatch
+}
+
+/**
+ * The SQL of one search, in rank order. Each statement is a range scan of the term index
+ * that already runs in result order, so it stops at `limit` instead of sorting all matches.
+ * The benchmark runs exactly these statements as its raw-SQL baseline.
+ */
+export function searchStatements(query: SearchQuery, units: number[] | null, limit: number): Statement[] {
+  const unitFilter = units === null ? '' : ` AND p.unit_id IN (${units.join(', ') || 'NULL'})`
+  const birthFilter = query.birthDate
+    ? ` AND p.birth_date = '${query.birthDate}'`
+    : query.birthYear
+      ? ` AND p.birth_date >= '${query.birthYear}-01-01' AND p.birth_date <= '${query.birthYear}-12-31'`
+      : ''
+  const termRange = (field: number, prefix: string, extra = '', extraParams: unknown[] = []): Statement => ({
+    sql: `SELECT t.person_id AS id FROM person_search_term t JOIN person p ON p.id = t.person_id
+          WHERE t.field = ? AND t.term >= ? AND t.term < ?${unitFilter}${birthFilter}${extra}
+          ORDER BY t.term, t.tiebreak, t.person_id LIMIT ${limit}`,
+    params: [field, prefix, prefix + END, ...extraParams],
+  })
+  if (query.email) return [termRange(TERM_FIELD.email, query.email)]
+  if (query.phone) return [termRange(TERM_FIELD.phone, query.phone)]
+  if (query.names.length === 0) {
+    if (!birthFilter) return []
+    return [
+      {
+        sql: `SELECT p.id FROM person p WHERE p.anonymised_at IS NULL${unitFilter}${birthFilter}
+              ORDER BY p.last_fold, p.first_fold, p.id LIMIT ${limit}`,
+        params: [],
+      },
+    ]
+  }
+  // The first word typed anchors the range; every other word must start some other word of the name.
+  const [anchor, ...others] = query.names
+  const otherWords = others.map(
+    () => ` AND EXISTS (SELECT 1 FROM person_search_term o WHERE o.person_id = t.person_id
+             AND o.field IN (${TERM_FIELD.surname}, ${TERM_FIELD.givenName}) AND o.term >= ? AND o.term < ?)`,
+  )
+  const otherParams = others.flatMap((word) => [word, word + END])
+  return [
+    termRange(TERM_FIELD.surname, anchor, otherWords.join(''), otherParams),
+    termRange(TERM_FIELD.givenName, anchor, otherWords.join(''), otherParams),
+  ]
+}
+
+function matchOf(query: SearchQuery): SearchMatch {
+  if (query.email) return 'email'
+  if (query.phone) return 'phone'
+  return query.names.length === 0 ? 'birthDate' : 'name'
+}
+
+/** Ranked hits: surname matches, then first-name matches, then children of the guardians found. */
+export async function searchPeople(
+  em: EntityManager,
+  query: SearchQuery,
+  access: UnitAccess,
+  today: string,
+  limit: number,
+): Promise<PersonHit[]> {
+  const viaContacts = query.email !== null || query.phone !== null
+  const units = access.unitsWith(viaContacts ? 'people.contacts' : 'people.view')
+  const found: Found[] = []
+  const seen = new Set<number>()
+  for (const statement of searchStatements(query, units, limit)) {
+    if (found.length >= limit) break
+    const rows: { id: number }[] = await em.query(statement.sql, statement.params)
+    for (const { id } of rows) {
+      if (seen.has(id) || found.length >= limit) continue
+      seen.add(id)
+      found.push({ id, matched: matchOf(query) })
+    }
+  }
+  if (found.length === 0) return []
+  const children = await childrenOf(em, found.slice(0, CHILDREN_OF_TOP_GUARDIANS), seen, units)
+  const ids = [...found.map((hit) => hit.id), ...children.map((child) => child.id)]
+  const rows: SummarySource[] = await em.query(`SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (${ids.join(', ')})`)
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  const summary = (id: number) => summaryFromSql(byId.get(id) as SummarySource, access, today)
+  return [
+    ...found.map((hit) => ({ ...summary(hit.id), matched: hit.matched, via: null })),
+    ...children.map((child) => {
+      const guardian = byId.get(child.guardianId) as SummarySource
+      return {
+        ...summary(child.id),
+        matched: 'guardian' as const,
+        via: { id: guardian.id, firstName: guardian.first_name, lastName: guardian.last_name },
+      }
+    }),
+  ]
+}
+
+/** A parent at the desk gives their own name: their children are what reception is looking for. */
+async function childrenOf(
+  em: EntityManager,
+  guardians: Found[],
+  seen: Set<number>,
+  units: number[] | null,
+): Promise<{ id: number; guardianId: number }[]> {
+  const rows: { id: number; guardian_id: number }[] = await em.query(
+    `SELECT g.participant_id AS id, g.guardian_id FROM guardianship g JOIN person p ON p.id = g.participant_id
+     WHERE g.guardian_id IN (${guardians.map((hit) => hit.id).join(', ')})
+       ${units === null ? '' : `AND p.unit_id IN (${units.join(', ') || 'NULL'})`}
+     ORDER BY g.guardian_id, p.birth_date`,
+  )
+  const order = new Map(guardians.map((hit, index) => [hit.id, index]))
+  rows.sort((a, b) => (order.get(a.guardian_id) ?? 0) - (order.get(b.guardian_id) ?? 0))
+  const children: { id: number; guardianId: number }[] = []
+  for (const row of rows) {
+    if (seen.has(row.id)) continue
+    seen.add(row.id)
+    children.push({ id: row.id, guardianId: row.guardian_id })
+  }
+  return children
+}

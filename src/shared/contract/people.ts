@@ -1,0 +1,311 @@
+import { z } from 'zod'
+import { isCalendarDate, localDate, yearsBefore } from '../calendarDate'
+import { command } from './define'
+
+export const RELATIONS = ['mother', 'father', 'grandparent', 'other'] as const
+export type Relation = (typeof RELATIONS)[number]
+
+export const SEXES = ['female', 'male'] as const
+export type Sex = (typeof SEXES)[number]
+
+export const MEMBERSHIP_FILTERS = ['all', 'members', 'non-members'] as const
+export type MembershipFilter = (typeof MEMBERSHIP_FILTERS)[number]
+
+export interface Address {
+  street: string
+  city: string
+  postalCode: string
+  country: string
+}
+
+/** Who invoices are made out to when it is not the person themselves (a parent's employer, a company). */
+export interface Billing extends Address {
+  name: string
+  companyId: string
+  vatId: string
+}
+
+/** What only staff holding people.contacts may see: everything that reaches or describes the person privately. */
+export interface PersonContacts {
+  email: string | null
+  phones: string[]
+  address: Address
+  healthNotes: string
+  dietaryNotes: string
+  billing: Billing
+}
+
+export interface PersonCore {
+  unitId: number
+  firstName: string
+  lastName: string
+  /** YYYY-MM-DD, or null when not known (often the case for guardians). */
+  birthDate: string | null
+  sex: Sex | null
+  school: string
+  schoolClass: string
+  photoConsent: boolean
+  member: boolean
+  /** Last day of a paid membership (YYYY-MM-DD); null means no end date. */
+  memberUntil: string | null
+  notes: string
+}
+
+export interface Person extends PersonCore {
+  id: number
+  unitName: string
+  /** Full years today; computed, never stored. */
+  age: number | null
+  /** Membership in force today: member and not past memberUntil. */
+  activeMember: boolean
+  archived: boolean
+  /** Erased on request: the row stays for accounting, with no personal data left. */
+  anonymised: boolean
+  /** null when the viewer lacks people.contacts for this person's unit. */
+  contacts: PersonContacts | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** A short description of someone, for lists, search results and family links. */
+export interface PersonSummary {
+  id: number
+  firstName: string
+  lastName: string
+  birthDate: string | null
+  age: number | null
+  unitId: number
+  unitName: string
+  archived: boolean
+  /** First phone and e-mail, or null when there is none or the viewer may not see contacts. */
+  phone: string | null
+  email: string | null
+}
+
+export interface FamilyLink {
+  guardianshipId: number
+  relation: Relation
+  primaryContact: boolean
+  mayPickUp: boolean
+  /** The other side of the link: the guardian on a child's page, the child on a guardian's page. */
+  person: PersonSummary
+}
+
+export interface PersonFile {
+  person: Person
+  guardians: FamilyLink[]
+  children: FamilyLink[]
+}
+
+export type SearchMatch = 'name' | 'birthDate' | 'phone' | 'email' | 'guardian'
+
+export interface PersonHit extends PersonSummary {
+  matched: SearchMatch
+  /** For children found through a guardian's name: that guardian. */
+  via: { id: number; firstName: string; lastName: string } | null
+}
+
+export interface PersonListRow extends PersonSummary {
+  activeMember: boolean
+}
+
+export interface PersonPage {
+  total: number
+  offset: number
+  rows: PersonListRow[]
+}
+
+export type DuplicateReason = 'name_birth_date' | 'email' | 'phone'
+
+export interface DuplicateCandidate {
+  person: PersonSummary
+  reasons: DuplicateReason[]
+}
+
+/** Fields a merge can take from the record that goes away (others are kept, or filled in where empty). */
+export const MERGE_FIELDS = [
+  'firstName',
+  'lastName',
+  'birthDate',
+  'sex',
+  'unitId',
+  'school',
+  'schoolClass',
+  'photoConsent',
+  'membership',
+  'email',
+  'phones',
+  'address',
+  'healthNotes',
+  'dietaryNotes',
+  'billing',
+] as const
+export type MergeField = (typeof MERGE_FIELDS)[number]
+
+export interface MergePreview {
+  keep: Person
+  remove: Person
+  /** Fields whose values differ and are both filled: the user picks one. */
+  conflicts: MergeField[]
+  /** Rows that point at the record that goes away, by table; all of them move. */
+  references: { table: string; count: number }[]
+}
+
+export interface ExportedFile {
+  fileName: string
+  mimeType: string
+  /** Base64, so the bytes survive every transport. */
+  base64: string
+}
+
+// ---- input schemas ---------------------------------------------------------------------
+
+const id = z.number().int().positive()
+const isoDate = z.string().refine(isCalendarDate, 'date_format')
+const text = (max: number) => z.string().trim().max(max)
+const name = z.string().trim().min(1).max(80)
+
+/** Born today at the latest and at most 120 years ago. */
+export const birthDate = isoDate
+  .refine((value) => value <= localDate(), 'birth_date_future')
+  .refine((value) => value >= yearsBefore(localDate(), 120), 'birth_date_too_old')
+
+/** Digits with the usual separators; 6 to 15 digits, a leading + for the country code. */
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s\-/().]+$/, 'phone_format')
+  .refine((value) => {
+    const digits = value.replace(/\D/g, '').length
+    return digits >= 6 && digits <= 15
+  }, 'phone_format')
+
+export const email = z.string().trim().max(200).pipe(z.email('email_format'))
+
+const address = z.object({ street: text(200), city: text(120), postalCode: text(20), country: text(80) })
+
+const contactsInput = z.object({
+  email: email.nullable(),
+  phones: z.array(phone).max(3),
+  address,
+  healthNotes: text(2000),
+  dietaryNotes: text(2000),
+  billing: address.extend({ name: text(200), companyId: text(30), vatId: text(30) }),
+})
+
+export const personInput = z.object({
+  unitId: id,
+  firstName: name,
+  lastName: name,
+  birthDate: birthDate.nullable(),
+  sex: z.enum(SEXES).nullable(),
+  school: text(200),
+  schoolClass: text(40),
+  photoConsent: z.boolean(),
+  member: z.boolean(),
+  memberUntil: isoDate.nullable(),
+  notes: text(4000),
+  /** Left out by staff who may not see contacts: the stored ones stay as they are. */
+  contacts: contactsInput.optional(),
+})
+export type PersonInput = z.input<typeof personInput>
+export type PersonInputData = z.output<typeof personInput>
+
+const linkDetails = { relation: z.enum(RELATIONS), primaryContact: z.boolean(), mayPickUp: z.boolean() }
+
+export const peopleContract = {
+  /** Ranked search as you type: names in any order, prefixes, birth date or year, phone, e-mail, a guardian's name. */
+  'people/search': command<PersonHit[]>()({
+    input: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).optional() }),
+    kind: 'read',
+    access: 'people.view',
+  }),
+  /** One page of the register sorted by surname in the viewer's language. */
+  'people/list': command<PersonPage>()({
+    input: z.object({
+      locale: z.string().max(10),
+      unitId: id.optional(),
+      membership: z.enum(MEMBERSHIP_FILTERS),
+      minAge: z.number().int().min(0).max(120).optional(),
+      maxAge: z.number().int().min(0).max(120).optional(),
+      includeArchived: z.boolean(),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+    }),
+    kind: 'read',
+    access: 'people.view',
+  }),
+  'people/get': command<PersonFile>()({ input: z.object({ id }), kind: 'read', access: 'people.view' }),
+  /** Records that look like the one being entered: same name and birth date, or same e-mail or phone. */
+  'people/find-duplicates': command<DuplicateCandidate[]>()({
+    input: z.object({
+      firstName: z.string().trim().max(80),
+      lastName: z.string().trim().max(80),
+      birthDate: isoDate.nullable(),
+      email: z.string().trim().max(200).nullable(),
+      phones: z.array(z.string().trim().max(40)).max(3),
+      excludeId: id.optional(),
+    }),
+    kind: 'read',
+    access: 'people.view',
+  }),
+  /**
+   * Creates a person, optionally linked at once to an existing one (a child from a guardian's
+   * page, a guardian from a child's). A likely duplicate is refused (CONFLICT possible_duplicate)
+   * unless `allowDuplicate` says the user has seen the warning and goes on.
+   */
+  'people/create': command<PersonFile>()({
+    input: z.object({
+      person: personInput,
+      /** `as`: what the new person is to `personId`. */
+      link: z.object({ personId: id, as: z.enum(['guardian', 'child']), ...linkDetails }).optional(),
+      allowDuplicate: z.boolean().optional(),
+    }),
+    kind: 'write',
+    access: 'people.edit',
+  }),
+  'people/update': command<PersonFile>()({
+    input: z.object({ id, person: personInput }),
+    kind: 'write',
+    access: 'people.edit',
+  }),
+  'people/set-archived': command<PersonFile>()({
+    input: z.object({ id, archived: z.boolean() }),
+    kind: 'write',
+    access: 'people.edit',
+  }),
+  'people/link': command<PersonFile>()({
+    input: z.object({ guardianId: id, participantId: id, ...linkDetails }),
+    kind: 'write',
+    access: 'people.edit',
+  }),
+  'people/update-link': command<PersonFile>()({
+    input: z.object({ guardianshipId: id, ...linkDetails }),
+    kind: 'write',
+    access: 'people.edit',
+  }),
+  'people/unlink': command<null>()({ input: z.object({ guardianshipId: id }), kind: 'write', access: 'people.edit' }),
+  'people/merge-preview': command<MergePreview>()({
+    input: z.object({ keepId: id, removeId: id }),
+    kind: 'read',
+    access: 'people.edit',
+  }),
+  /** Moves every row that points at `removeId` to `keepId` and removes the duplicate, in one transaction. */
+  'people/merge': command<PersonFile>()({
+    input: z.object({ keepId: id, removeId: id, takeFromRemoved: z.array(z.enum(MERGE_FIELDS)) }),
+    kind: 'write',
+    access: 'people.edit',
+  }),
+  /** Everything stored about a person, as JSON or a readable PDF; written to the audit trail. */
+  'people/export': command<ExportedFile>()({
+    input: z.object({ id, format: z.enum(['json', 'pdf']), locale: z.string().max(10) }),
+    kind: 'write',
+    access: 'documents.export',
+  }),
+  /** Erasure on request: personal data is overwritten, the row and accounting records stay. */
+  'people/erase': command<PersonFile>()({
+    input: z.object({ id, confirmLastName: z.string().trim().max(80) }),
+    kind: 'write',
+    access: 'people.edit',
+  }),
+}

@@ -1,0 +1,73 @@
+import type { PersonFile, PersonInput } from '../../src/shared/contract/people'
+import type { TestBackend } from './backend'
+import { ADMINISTRATOR, CENTRE_NAME } from './desks'
+
+/** A complete, valid person: tests override what they are about. */
+export function samplePerson(unitId: number, overrides: Partial<PersonInput> = {}): PersonInput {
+  return {
+    unitId,
+    firstName: 'Jana',
+    lastName: 'Nováková',
+    birthDate: '1986-04-12',
+    sex: 'female',
+    school: '',
+    schoolClass: '',
+    photoConsent: true,
+    member: false,
+    memberUntil: null,
+    notes: '',
+    contacts: {
+      email: 'jana.novakova@example.cz',
+      phones: ['+420 777 123 456'],
+      address: { street: 'Lipová 12', city: 'Brno', postalCode: '602 00', country: 'Česko' },
+      healthNotes: '',
+      dietaryNotes: '',
+      billing: { name: '', street: '', city: '', postalCode: '', country: '', companyId: '', vatId: '' },
+    },
+    ...overrides,
+  }
+}
+
+/** A child of the same family: no contacts of their own. */
+export function sampleChild(unitId: number, firstName: string, birthDate: string, overrides: Partial<PersonInput> = {}) {
+  return samplePerson(unitId, {
+    firstName,
+    lastName: 'Nováková',
+    birthDate,
+    contacts: {
+      email: null,
+      phones: [],
+      address: { street: 'Lipová 12', city: 'Brno', postalCode: '602 00', country: 'Česko' },
+      healthNotes: 'Alergie na ořechy',
+      dietaryNotes: 'Bez lepku',
+      billing: { name: '', street: '', city: '', postalCode: '', country: '', companyId: '', vatId: '' },
+    },
+    ...overrides,
+  })
+}
+
+/** The centre (root unit) of a test backend, set up on first use. */
+export async function rootUnitId(backend: TestBackend): Promise<number> {
+  let root = (await backend.call('units/list', {})).find((unit) => unit.parentId === null)
+  if (!root) {
+    await backend.call('auth/set-up', { ...ADMINISTRATOR, centreName: CENTRE_NAME, language: 'cs' })
+    root = (await backend.call('units/list', {})).find((unit) => unit.parentId === null)
+  }
+  if (!root) throw new Error('Setting up the centre made no root unit')
+  return root.id
+}
+
+/** A mother with two children registered the way reception does it: the children from her page. */
+export async function registerFamily(backend: TestBackend, unitId: number) {
+  const mother = await backend.call('people/create', { person: samplePerson(unitId) })
+  const link = { personId: mother.person.id, as: 'child', relation: 'mother', primaryContact: true, mayPickUp: true } as const
+  const eliska: PersonFile = await backend.call('people/create', {
+    person: sampleChild(unitId, 'Eliška', '2015-09-03'),
+    link,
+  })
+  const tomas: PersonFile = await backend.call('people/create', {
+    person: sampleChild(unitId, 'Tomáš', '2018-01-20', { lastName: 'Novák', sex: 'male' }),
+    link,
+  })
+  return { mother, eliska, tomas }
+}
