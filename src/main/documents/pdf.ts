@@ -30,11 +30,8 @@ interface PdfNode extends PdfStyle {
   colSpan?: number
   rowSpan?: number
   pageBreak?: 'before' | 'after'
-  /**
-   * Kept on one page. pdfmake drops whatever does not fit on that one page, so only for blocks
-   * known to be short.
-   */
-  unbreakable?: boolean
+  // No `unbreakable` nor a table's `dontBreakRows` / `keepWithHeaderRows`: pdfmake silently
+  // drops whatever of such a block does not fit on one page.
   /** Marks a heading that `standardPage` keeps together with what follows it. */
   headlineLevel?: number
 }
@@ -73,10 +70,7 @@ export interface PdfTable extends PdfNode {
   table: {
     /** Rows repeated at the top of every page the table continues on. */
     headerRows?: number
-    /** Body rows kept on the same page as the header rows. */
-    keepWithHeaderRows?: number
     widths?: PdfWidth[]
-    dontBreakRows?: boolean
     body: PdfContent[][]
   }
   layout?: PdfTableLayout | 'noBorders' | 'headerLineOnly' | 'lightHorizontalLines'
@@ -291,6 +285,7 @@ export function standardPage(
           style: PAGE_TEXT,
           color: GREY,
           alignment: 'right',
+          noWrap: true,
           width: 'auto',
         },
       ],
@@ -368,26 +363,70 @@ export function keyValueTable(rows: readonly KeyValueRow[], options: { labelWidt
   return {
     table: {
       widths: [options.labelWidth ?? 150, '*'],
-      dontBreakRows: true,
       body: rows.map(([label, value]) => [{ text: label, style: 'label' }, { text: orEmpty(value) }]),
     },
     layout: ROW_RULES,
   }
 }
 
-/** A table of records under a header row that repeats on every page; empty cells print as "—". */
+const CONTENT_WIDTH = A4_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2]
+const GRID_CELL_EXTRA = 2 * 4 + 0.5
+
+/** Longest run without a break opportunity (roughly: pdfmake follows Unicode line breaking). */
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((word) => word.length))
+}
+
+/**
+ * Column widths from what the columns hold, summing to the page's width, so that a table with
+ * many or long columns wraps its text instead of running off the page (pdfmake's own 'auto' and
+ * '*' never go below the longest word). Like a browser's automatic table layout, measured in
+ * characters: every column gets its longest word (capped), the rest of the room goes to the
+ * columns whose lines are longer than that.
+ */
+function fittedWidths(
+  columns: readonly string[],
+  rows: readonly (readonly (PdfContent | null | undefined)[])[],
+  fontSize: number,
+): number[] {
+  const charWidth = fontSize * 0.6
+  const room = CONTENT_WIDTH - columns.length * GRID_CELL_EXTRA - 0.5
+  const measures = columns.map((column, index) => {
+    const lines = rows
+      .map((row) => row[index])
+      .flatMap((cell) => (typeof cell === 'string' ? cell.split('\n') : [EMPTY_VALUE]))
+    // A header may break inside a long name (created_at, participant_id); values rather not.
+    const narrowest = Math.max(
+      3,
+      Math.min(longestWord(column), 6),
+      ...lines.map((line) => Math.min(longestWord(line), 16)),
+    )
+    const widest = Math.max(narrowest, Math.min(column.length, 12), ...lines.map((line) => Math.min(line.length, 40)))
+    return { min: narrowest * charWidth, max: widest * charWidth }
+  })
+  const minSum = measures.reduce((sum, measure) => sum + measure.min, 0)
+  const maxSum = measures.reduce((sum, measure) => sum + measure.max, 0)
+  if (maxSum <= room) return measures.map((measure) => (measure.max * room) / maxSum)
+  if (minSum >= room) return measures.map((measure) => (measure.min * room) / minSum)
+  const share = (room - minSum) / (maxSum - minSum)
+  return measures.map((measure) => measure.min + (measure.max - measure.min) * share)
+}
+
+/**
+ * A table of records under a header row that repeats on every page; empty cells print as "—".
+ * Rows may break across pages: pdfmake drops what does not fit of a row kept whole.
+ */
 export function dataTable(
   columns: readonly string[],
   rows: readonly (readonly (PdfContent | null | undefined)[])[],
   options: { widths?: PdfWidth[]; fontSize?: number } = {},
 ): PdfTable {
+  const fontSize = options.fontSize ?? 8
   return {
-    fontSize: options.fontSize ?? 8,
+    fontSize,
     table: {
       headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths: options.widths ?? columns.map(() => '*'),
+      widths: options.widths ?? fittedWidths(columns, rows, fontSize),
       body: [
         columns.map((column) => ({ text: column, style: 'tableHeader' })),
         ...rows.map((row) =>

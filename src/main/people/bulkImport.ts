@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { PersonInputData, Relation } from '../../shared/contract/people'
 import { derivedNameColumns, searchTerms } from './personDerived'
-import { EMPTY_BILLING } from './personMapping'
+import { billingJson } from './personMapping'
 
 export interface ImportedGuardianship {
   /** Indexes into the imported people. */
@@ -63,7 +63,7 @@ export async function importPeople(
       person.member ? 1 : 0,
       person.memberUntil,
       person.notes,
-      JSON.stringify(contacts?.billing ?? EMPTY_BILLING),
+      billingJson(contacts?.billing),
       at,
       at,
       derived.firstFold,

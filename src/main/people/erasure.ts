@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { EMPTY_BILLING } from './personMapping'
+import { billingJson } from './personMapping'
 import { PersonSchema, type PersonRow } from './personEntities'
 import { SORT_LOCALES } from './sorting/collationKey'
 
@@ -29,7 +29,7 @@ export async function anonymise(em: EntityManager, row: PersonRow, now: Date): P
     member: false,
     memberUntil: null,
     notes: '',
-    billing: JSON.stringify(EMPTY_BILLING),
+    billing: billingJson(undefined),
     archivedAt: row.archivedAt ?? at,
     anonymisedAt: at,
     updatedAt: at,

@@ -49,10 +49,14 @@ export async function listPeople(
   today: string,
 ): Promise<PersonPage> {
   const where = whereOf(filter, access, today)
-  const sort = `p.sort_${sortLocaleFor(filter.locale)}`
+  const locale = sortLocaleFor(filter.locale)
+  // The planner would rather filter first and sort 100 000 rows; walking the covering sort
+  // index is what keeps every page, deep ones included, a few milliseconds.
   const rows: SummarySource[] = await em.query(
-    `SELECT ${SUMMARY_COLUMNS} FROM person p
-     WHERE ${where.sql} ORDER BY ${sort}, p.id LIMIT ? OFFSET ?`,
+    `SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (
+       SELECT id FROM person p INDEXED BY idx_person_sort_${locale}
+       WHERE ${where.sql} ORDER BY p.sort_${locale}, p.id LIMIT ? OFFSET ?
+     ) ORDER BY p.sort_${locale}, p.id`,
     [...where.params, filter.limit, filter.offset],
   )
   const [{ total }]: { total: number }[] = await em.query(

@@ -13,6 +13,11 @@ export const EMPTY_BILLING: Billing = {
   vatId: '',
 }
 
+/** Billing details as stored: only the parts filled in, `{}` for most people. */
+export function billingJson(billing: Billing | undefined): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(billing ?? {}).filter(([, value]) => value !== '')))
+}
+
 /** Columns of `person` (aliased p) behind a PersonSummary, for raw SQL. */
 export const SUMMARY_COLUMNS =
   'p.id, p.first_name, p.last_name, p.birth_date, p.unit_id, p.archived_at, p.email, p.phones, p.member, p.member_until'

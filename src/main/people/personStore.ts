@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { PersonInputData } from '../../shared/contract/people'
 import { AppError } from '../../shared/errors'
-import { EMPTY_BILLING } from './personMapping'
+import { billingJson } from './personMapping'
 import { derivedNameColumns, searchTerms } from './personDerived'
 import { PersonSchema, type PersonRow } from './personEntities'
 
@@ -14,7 +14,7 @@ const NO_CONTACTS = {
   country: '',
   healthNotes: '',
   dietaryNotes: '',
-  billing: JSON.stringify(EMPTY_BILLING),
+  billing: billingJson(undefined),
 }
 
 export async function personOrFail(em: EntityManager, id: number): Promise<PersonRow> {
@@ -44,7 +44,7 @@ function columnsOf(input: PersonInputData) {
       ...contacts.address,
       healthNotes: contacts.healthNotes,
       dietaryNotes: contacts.dietaryNotes,
-      billing: JSON.stringify(contacts.billing),
+      billing: billingJson(contacts.billing),
     }),
     ...derivedNameColumns(input.firstName, input.lastName),
   }

@@ -6,13 +6,15 @@ import {
   fillText,
   heading,
   keyValueTable,
+  PAGE_MARGINS,
   renderPdf,
   standardPage,
   type PdfDocument,
 } from '../../../src/main/documents/pdf'
-import { foldSpace, readPdf, renderPages } from './poppler'
+import { foldSpace, readPdf, renderPages, rightmostWordEdge } from './poppler'
 
 const CREATED = new Date('2025-03-14T09:30:00Z')
+const PAGE_WIDTH = 595.28
 
 const LETTERS = {
   czech: 'Příliš žluťoučký kůň úpěl ďábelské ódy — ŘŠČŽÝÁÍÉŮÚŤĎŇ',
@@ -45,7 +47,11 @@ function sampleDocument(rows = 3): PdfDocument {
       heading('Docházka'),
       dataTable(
         ['Č.', 'Příjmení a jméno', 'Přítomen'],
-        Array.from({ length: rows }, (_, index) => [String(index + 1), `Őrsi Ödön ${index + 1}`, index % 2 ? 'ano' : null]),
+        Array.from({ length: rows }, (_, index) => [
+          String(index + 1),
+          `Őrsi Ödön ${index + 1}`,
+          index % 2 ? 'ano' : null,
+        ]),
       ),
     ],
   }
@@ -92,13 +98,51 @@ describe('PDF documents', () => {
           content: [
             keyValueTable(Array.from({ length: rowsBefore }, (_, index) => [`Řádek ${index}`, 'hodnota'])),
             heading('Docházka'),
-            dataTable(['Jméno', 'Přítomen'], [['Őrsi Ödön', 'ano'], ['Łukasz Wójcik', 'ne']]),
+            dataTable(
+              ['Jméno', 'Přítomen'],
+              [
+                ['Őrsi Ödön', 'ano'],
+                ['Łukasz Wójcik', 'ne'],
+              ],
+            ),
           ],
         }),
       )
       const page = read.pageTexts.find((text) => text.includes('Docházka'))
       expect(page, `${rowsBefore} rows before the heading`).toContain('Jméno Přítomen Őrsi Ödön ano')
     }
+  })
+
+  it('prints a value longer than a page whole, in a form and in a table', async () => {
+    const long = Array.from({ length: 700 }, (_, index) => `slovo${index}`).join(' ')
+    const pdf = await renderPdf({
+      info: { title: 'Dlouhé' },
+      ...standardPage({ organisation: 'DDM', title: 'Dlouhé', pageLabel: '{page} / {pages}' }),
+      content: [
+        keyValueTable([
+          ['Poznámky', long],
+          ['Konec', 'ano'],
+        ]),
+        dataTable(
+          ['Č.', 'Text'],
+          [
+            ['1', long],
+            ['2', 'konec tabulky'],
+          ],
+        ),
+        // A table much wider than the page wraps its columns instead of running off it.
+        dataTable(
+          Array.from({ length: 14 }, (_, index) => `very_long_column_name_${index}`),
+          [Array.from({ length: 14 }, (_, index) => `value-${index}-${'x'.repeat(index)}`)],
+        ),
+      ],
+    })
+    const read = await readPdf(pdf)
+    expect(read.text.match(/slovo\d+/g)).toHaveLength(1400)
+    expect(read.text).toContain('Konec ano')
+    expect(read.text).toContain('2 konec tabulky')
+    expect(read.text.replace(/ /g, '')).toContain(`value-13-${'x'.repeat(13)}`)
+    expect(await rightmostWordEdge(pdf)).toBeLessThanOrEqual(PAGE_WIDTH - PAGE_MARGINS[2])
   })
 
   it('records title, author, language and the given creation date', async () => {

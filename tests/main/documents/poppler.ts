@@ -16,7 +16,9 @@ async function poppler(tool: string, args: string[]): Promise<string> {
     return stdout
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} is missing: the PDF tests read documents with poppler-utils (apt-get install poppler-utils)`)
+      throw new Error(
+        `${tool} is missing: the PDF tests read documents with poppler-utils (apt-get install poppler-utils)`,
+      )
     }
     throw error
   }
@@ -79,4 +81,14 @@ export async function renderPages(pdf: Buffer, name: string): Promise<string[]> 
   const { pages } = await readPdf(pdf)
   const digits = String(pages).length
   return Array.from({ length: pages }, (_, index) => `${prefix}-${String(index + 1).padStart(digits, '0')}.png`)
+}
+
+/** The largest right edge of any word, in points: text past the right margin has run off the layout. */
+export function rightmostWordEdge(pdf: Buffer): Promise<number> {
+  return withPdfFile(pdf, async (file) => {
+    const boxes = await poppler('pdftotext', ['-bbox', file, '-'])
+    return Math.max(
+      ...[...boxes.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((match) => Number(match[1])),
+    )
+  })
 }

@@ -4,16 +4,27 @@ import type { PersonExport } from '../../../src/main/people/export/personExport'
 import { PERSON_PDF_TEXTS, personPdf, type PersonPdfTexts } from '../../../src/main/people/export/personPdf'
 import { foldSpace, readPdf, renderPages } from '../documents/poppler'
 
-/** The reader's way of writing dates: 14. 3. 2025, and 14. 3. 2025 10:30 for instants (Prague time). */
+const PRAGUE_DAY = new Intl.DateTimeFormat('cs-CZ', {
+  timeZone: 'Europe/Prague',
+  day: 'numeric',
+  month: 'numeric',
+  year: 'numeric',
+})
+const PRAGUE_TIME = new Intl.DateTimeFormat('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' })
+
+/** The reader's way of writing dates: 9. 5. 2014, and 14. 3. 2025 10:30 for instants (Prague time). */
 function czechDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number)
-  const date = `${day}. ${month}. ${year}`
-  if (iso.length === 10) return date
-  const time = new Intl.DateTimeFormat('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' })
-  return `${new Intl.DateTimeFormat('cs-CZ', { timeZone: 'Europe/Prague', day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date(iso))} ${time.format(new Date(iso))}`
+  if (iso.length === 10) {
+    const [year, month, day] = iso.split('-').map(Number)
+    return `${day}. ${month}. ${year}`
+  }
+  const instant = new Date(iso)
+  return `${PRAGUE_DAY.format(instant)} ${PRAGUE_TIME.format(instant)}`
 }
 
-function summary(overrides: Partial<PersonSummary> & Pick<PersonSummary, 'id' | 'firstName' | 'lastName'>): PersonSummary {
+function summary(
+  overrides: Partial<PersonSummary> & Pick<PersonSummary, 'id' | 'firstName' | 'lastName'>,
+): PersonSummary {
   return {
     birthDate: null,
     age: null,
@@ -199,7 +210,9 @@ describe('personal data export as PDF', () => {
     has('Anonymised No')
     // on every page: organisation, who exported it and when, page numbers
     for (const page of [1, 2]) has(`Page ${page} / 2`)
-    expect(text.split('Exported 14. 3. 2025 10:30 by Jana Dvořáková · Dům dětí a mládeže Žirafa, Brno, Company ID 00401781')).toHaveLength(3)
+    expect(
+      text.split('Exported 14. 3. 2025 10:30 by Jana Dvořáková · Dům dětí a mládeže Žirafa, Brno, Company ID 00401781'),
+    ).toHaveLength(3)
 
     await renderPages(pdf, 'person-en')
   })
@@ -245,7 +258,12 @@ describe('personal data export as PDF', () => {
       notes: '',
       contacts: null,
     }
-    const { read } = await exported(PERSON_PDF_TEXTS.en, { ...exportOf(sparse), guardians: [], children: [], related: [] })
+    const { read } = await exported(PERSON_PDF_TEXTS.en, {
+      ...exportOf(sparse),
+      guardians: [],
+      children: [],
+      related: [],
+    })
     const has = (value: string) => expect(read.text, value).toContain(foldSpace(value))
 
     has('Date of birth — Age — Sex —')

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../shared/locales'
-import type { Address, FamilyLink, Person, PersonContacts, Relation, Sex } from '../../../shared/contract/people'
+import type { Address, FamilyLink, PersonContacts, Relation, Sex } from '../../../shared/contract/people'
 import {
   dataTable,
   fillText,
@@ -267,7 +267,7 @@ export function personPdf(
             yesNo(link.primaryContact),
             yesNo(link.mayPickUp),
           ]),
-          { widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto'], fontSize: 9 },
+          { fontSize: 9 },
         )
 
   const relatedCell = (value: unknown): string | null => {
@@ -343,7 +343,10 @@ export function personPdf(
       heading(texts.sections.membership),
       keyValueTable([
         [f.member, yesNo(person.member)],
-        [f.memberUntil, person.memberUntil === null ? (person.member ? texts.noEndDate : null) : date(person.memberUntil)],
+        [
+          f.memberUntil,
+          person.memberUntil === null ? (person.member ? texts.noEndDate : null) : date(person.memberUntil),
+        ],
         [f.activeMember, yesNo(person.activeMember)],
       ]),
 

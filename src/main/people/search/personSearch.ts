@@ -43,14 +43,16 @@ export function searchStatements(query: SearchQuery, units: number[] | null, lim
     if (!birthFilter) return []
     return [
       {
-        sql: `SELECT p.id FROM person p WHERE p.anonymised_at IS NULL${unitFilter}${birthFilter}
+        // Erased records have no birth date, so they never match here.
+        sql: `SELECT p.id FROM person p WHERE 1 = 1${unitFilter}${birthFilter}
               ORDER BY p.last_fold, p.first_fold, p.id LIMIT ${limit}`,
         params: [],
       },
     ]
   }
-  // The first word typed anchors the range; every other word must start some other word of the name.
-  const [anchor, ...others] = query.names
+  // The longest word anchors the range (the fewest rows to walk); every other word must start
+  // some other word of the name.
+  const [anchor, ...others] = [...query.names].sort((a, b) => b.length - a.length)
   const otherWords = others.map(
     () => ` AND EXISTS (SELECT 1 FROM person_search_term o WHERE o.person_id = t.person_id
              AND o.field IN (${TERM_FIELD.surname}, ${TERM_FIELD.givenName}) AND o.term >= ? AND o.term < ?)`,

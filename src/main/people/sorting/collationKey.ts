@@ -42,9 +42,24 @@ export function collationKey(locale: SortLocale, lastName: string, firstName: st
 const COMMON = 0
 /** Hungarian ő and ű: the same letter as ö and ü, one accent step above them. */
 const SECOND_LETTER = 1
-/** Combining accents in CLDR root's secondary order (acute < grave < breve < circumflex < caron …). */
-const MARKS = '\u0301\u0300\u0306\u0302\u030C\u030A\u0308\u030B\u0303\u0307\u0338\u0327\u0328\u0304\u0335\u031B\u0323\u0326\u0331'
+/**
+ * Combining accents (NFD forms) in CLDR root's secondary order: acute < grave < breve < circumflex
+ * < caron … Each string is one weight; the long ones are rare marks CLDR does not tell apart.
+ */
+const MARKS: readonly string[] = [
+  ...'\u0332\u0313\u0314\u0301\u0300\u0306\u0302\u030C\u030A\u0342\u0308\u030B\u0303\u0307\u0338\u0327\u0328\u0304',
+  '\u030D\u030E\u0312\u0315\u031A\u033D\u033E\u033F\u0346\u034A\u034B\u034C\u0350\u0351\u0352\u0357\u035B\u035D\u035E',
+  '\u0316\u0317\u0318\u0319\u031C\u031D\u031E\u031F\u0320\u0329\u032A\u032B\u032C\u032F\u0333\u033A\u033B\u033C' +
+    '\u0347\u0348\u0349\u034D\u034E\u0353\u0354\u0355\u0356\u0359\u035A\u035C\u035F\u0362',
+  '\u0336\u0337',
+  ...'\u0335\u0305\u0309\u030F\u0310\u0311\u031B\u0321\u0322\u0323\u0324\u0325\u0326\u032D\u032E\u0330\u0331',
+  ...'\u0334\u0339\u0345\u0358\u0360\u0361',
+]
 const FIRST_MARK = 2
+/** Secondary weight of each known accent. */
+const MARK_WEIGHTS: ReadonlyMap<string, number> = new Map(
+  MARKS.flatMap((group, index) => [...group].map((mark) => [mark, FIRST_MARK + index] as const)),
+)
 /** CLDR's two "variant" secondaries, above every accent: ð ß æ œ ‘ “ and ſ ’ ”. */
 const VARIANT = FIRST_MARK + MARKS.length
 const VARIANT_2 = VARIANT + 1
@@ -59,17 +74,18 @@ const COMPAT_UPPER = 3
 const SUPERSCRIPT = 4
 
 // ---------------------------------------------------------------------------------------------
-// Key characters. All below U+0080 except unknown characters, so most keys are one byte a weight.
+// Key characters. All below U+0080 but for unknown characters, so SQLite stores one byte a weight.
 
-/** Ends each level and each name: lower than every weight, so "Novák" sorts before "Nováková". */
+/** Ends each level and each name: lower than every other key character, so "Novák" < "Nováková". */
 const SEPARATOR = '\u0001'
-const PRIMARY_BASE = 0x02
-/** A run of k common weights is one character, lower the longer the run (more commons = earlier). */
+/** Primary weights are one character each, counting up from here (under 100 per locale). */
+const FIRST_PRIMARY = 0x02
+/** A run of 1…63 common weights is one character, U+0040 down to U+0002: more commons sort earlier. */
 const RUN_TOP = 0x41
-const MAX_RUN = RUN_TOP - PRIMARY_BASE
+const MAX_RUN = RUN_TOP - 0x02
 /** Non-common secondary and tertiary weights come after every run character. */
 const WEIGHT_BASE = RUN_TOP
-/** Prefixes a character's code point, as two characters, when no table knows it. */
+/** Above every weight; followed by a code point as two characters when no table knows a character. */
 const UNKNOWN = '\u007F'
 const CODE_POINT_BASE = 0x0800
 
@@ -191,8 +207,10 @@ interface Spelling {
 interface LocaleTable {
   /** Every spelling (NFD, exact case) the tables know. */
   readonly spellings: ReadonlyMap<string, Spelling>
-  /** Longest spelling starting with a character, so the scan tries only lengths that can match. */
-  readonly longest: ReadonlyMap<string, number>
+  /** Single-character spellings by char code: most of the scan, so kept off the string-keyed map. */
+  readonly singles: ReadonlyMap<number, Spelling>
+  /** Longest spelling starting with a char code, for the characters that start a longer one. */
+  readonly longest: ReadonlyMap<number, number>
 }
 
 const TABLES: Readonly<Record<SortLocale, LocaleTable>> = {
@@ -204,49 +222,66 @@ const TABLES: Readonly<Record<SortLocale, LocaleTable>> = {
 }
 
 function buildTable(tailoring: Tailoring): LocaleTable {
-  const alphabet = alphabetOf(tailoring)
-  const primaryOf = new Map(alphabet.map((letter, index) => [letter, String.fromCharCode(PRIMARY_BASE + index)]))
+  const alphabet = ROOT_ALPHABET.flatMap((letter) => [letter, ...(tailoring.letters[letter] ?? [])])
+  // Every weight must stay one character below UNKNOWN for the key to compare correctly.
+  if (FIRST_PRIMARY + alphabet.length > UNKNOWN.charCodeAt(0) || WEIGHT_BASE + VARIANT_2 >= UNKNOWN.charCodeAt(0)) {
+    throw new Error('Too many weights for one-character key weights')
+  }
+  const primaryOf = new Map(alphabet.map((letter, index) => [letter, String.fromCharCode(FIRST_PRIMARY + index)]))
   const spellings = new Map<string, Spelling>()
-  const add = (spelling: string, elements: readonly Element[]): void => {
-    const nfd = spelling.normalize('NFD')
+  // The first reading of a spelling wins, so tailored letters go first (pl "ł" is a letter, not l + stroke).
+  for (const [text, elements] of [...tailoredSpellings(tailoring, primaryOf), ...rootSpellings(primaryOf)]) {
+    const nfd = text.normalize('NFD')
     if (!spellings.has(nfd)) spellings.set(nfd, { length: nfd.length, elements })
   }
-  // Tailored letters first: they win over root's reading of the same spelling (pl "ł").
+  const singles = new Map<number, Spelling>()
+  for (const [text, spelling] of spellings) if (text.length === 1) singles.set(text.charCodeAt(0), spelling)
+  return { spellings, singles, longest: longestByFirstChar(spellings) }
+}
+
+type SpellingEntry = [text: string, elements: Element[]]
+
+function tailoredSpellings(tailoring: Tailoring, primaryOf: ReadonlyMap<string, string>): SpellingEntry[] {
+  const entries: SpellingEntry[] = []
   for (const letter of Object.values(tailoring.letters).flat()) {
-    for (const [spelling, tertiaries] of letterSpellings(letter, tailoring)) {
-      add(spelling, tertiaries.map((tertiary) => ({ primary: primaryOf.get(letter)!, secondary: COMMON, tertiary })))
+    const primary = primaryOf.get(letter)!
+    for (const [text, tertiaries] of letterSpellings(letter, tailoring)) {
+      entries.push([text, tertiaries.map((tertiary) => ({ primary, secondary: COMMON, tertiary }))])
     }
   }
   for (const [second, letter] of Object.entries(tailoring.secondLetters ?? {})) {
     const primary = primaryOf.get(letter)!
-    add(second, [{ primary, secondary: SECOND_LETTER, tertiary: LOWER }])
-    add(second.toUpperCase(), [{ primary, secondary: SECOND_LETTER, tertiary: UPPER }])
+    entries.push([second, [{ primary, secondary: SECOND_LETTER, tertiary: LOWER }]])
+    entries.push([second.toUpperCase(), [{ primary, secondary: SECOND_LETTER, tertiary: UPPER }]])
   }
-  for (const letter of ROOT_ALPHABET) {
-    add(letter, [{ primary: primaryOf.get(letter)!, secondary: COMMON, tertiary: LOWER }])
-    const upper = letter.toUpperCase()
-    // ı's capital is I, which already belongs to i.
-    if (upper !== letter && upper.toLowerCase() === letter) {
-      add(upper, [{ primary: primaryOf.get(letter)!, secondary: COMMON, tertiary: UPPER }])
-    }
-  }
-  ;[...MARKS].forEach((mark, index) => add(mark, [{ primary: '', secondary: FIRST_MARK + index, tertiary: LOWER }]))
-  const rootElements = (spelling: string, shift: number): Element[] =>
-    [...spelling].map((char) => rootElement(primaryOf, char, shift))
-  for (const [char, spelling] of Object.entries(ROOT_EXPANSIONS)) add(char, rootElements(spelling, 0))
-  for (const [char, spelling] of Object.entries(ROOT_COMPAT)) add(char, rootElements(spelling, COMPAT))
-  for (const [char, spelling] of Object.entries(ROOT_SUPERSCRIPTS)) add(char, rootElements(spelling, SUPERSCRIPT))
-  return { spellings, longest: longestByFirstChar(spellings) }
+  return entries
 }
 
-/** Root alphabet with the tailored letters inserted after their anchors. */
-function alphabetOf(tailoring: Tailoring): string[] {
-  return ROOT_ALPHABET.flatMap((letter) => [letter, ...(tailoring.letters[letter] ?? [])])
+function rootSpellings(primaryOf: ReadonlyMap<string, string>): SpellingEntry[] {
+  const entries: SpellingEntry[] = []
+  for (const letter of ROOT_ALPHABET) {
+    const primary = primaryOf.get(letter)!
+    entries.push([letter, [{ primary, secondary: COMMON, tertiary: LOWER }]])
+    const upper = letter.toUpperCase()
+    // ı's capital is I, which belongs to i.
+    if (upper !== letter && upper.toLowerCase() === letter) {
+      entries.push([upper, [{ primary, secondary: COMMON, tertiary: UPPER }]])
+    }
+  }
+  for (const [mark, weight] of MARK_WEIGHTS) entries.push([mark, [accent(weight)]])
+  const expand = (table: Readonly<Record<string, string>>, form: Form): SpellingEntry[] =>
+    Object.entries(table).map(([char, spelling]) => [char, [...spelling].map((c) => rootElement(primaryOf, c, form))])
+  return entries.concat(
+    expand(ROOT_EXPANSIONS, 'plain'),
+    expand(ROOT_COMPAT, 'compat'),
+    expand(ROOT_SUPERSCRIPTS, 'superscript'),
+  )
 }
 
 /**
- * The capitalisations of a tailored letter with their tertiary weights, lowest first:
- * cs ch < cH < Ch < CH; hu cs < Cs < CS, and doubled ccs < Ccs < CCS (= cs cs, a step above).
+ * The capitalisations of a tailored letter with their tertiary weights, lowest first. The numbers
+ * only compete with other spellings of the same letter: cs ch < cH < Ch < CH; hu cs < Cs < CS,
+ * and the doubled ccs, Ccs, CCS (= cs cs) each one step above the pair they stand for.
  */
 function letterSpellings(letter: string, tailoring: Tailoring): [string, number[]][] {
   const chars = [...letter]
@@ -256,9 +291,7 @@ function letterSpellings(letter: string, tailoring: Tailoring): [string, number[
       [letter.toUpperCase(), [UPPER]],
     ]
   }
-  if (tailoring.digraphCase === 'any') {
-    return caseMixes(letter).map((spelling, rank) => [spelling, [rank]])
-  }
+  if (tailoring.digraphCase === 'any') return caseMixes(letter).map((text, rank) => [text, [rank]])
   const first = chars[0]
   const capital = first.toUpperCase() + chars.slice(1).join('')
   const upper = letter.toUpperCase()
@@ -268,7 +301,6 @@ function letterSpellings(letter: string, tailoring: Tailoring): [string, number[
     [upper, [4]],
   ]
   if (!tailoring.doubledDigraphs) return spellings
-  // Each doubled form sorts a tertiary step above the pair it stands for: cscs < ccs < Cscs.
   return spellings.concat([
     [first + letter, [1, 0]],
     [first.toUpperCase() + letter, [3, 0]],
@@ -284,22 +316,31 @@ function caseMixes(text: string): string[] {
   )
 }
 
-/** One character of a root expansion; compatibility forms shift lower/upper case to their own tertiaries. */
-function rootElement(primaryOf: ReadonlyMap<string, string>, char: string, shift: number): Element {
-  if (char === VARIANT_SIGN) return { primary: '', secondary: VARIANT, tertiary: LOWER }
-  if (char === VARIANT_2_SIGN) return { primary: '', secondary: VARIANT_2, tertiary: LOWER }
-  const mark = MARKS.indexOf(char)
-  if (mark >= 0) return { primary: '', secondary: FIRST_MARK + mark, tertiary: LOWER }
+type Form = 'plain' | 'compat' | 'superscript'
+
+/** One character of a root expansion, with the tertiary weight of its form and case. */
+function rootElement(primaryOf: ReadonlyMap<string, string>, char: string, form: Form): Element {
+  if (char === VARIANT_SIGN) return accent(VARIANT)
+  if (char === VARIANT_2_SIGN) return accent(VARIANT_2)
+  const mark = MARK_WEIGHTS.get(char)
+  if (mark !== undefined) return accent(mark)
   const lower = char.toLowerCase()
   const upper = lower !== char
-  const tertiary = shift === COMPAT ? (upper ? COMPAT_UPPER : COMPAT) : shift || (upper ? UPPER : LOWER)
+  const tertiary = { plain: upper ? UPPER : LOWER, compat: upper ? COMPAT_UPPER : COMPAT, superscript: SUPERSCRIPT }[
+    form
+  ]
   return { primary: primaryOf.get(lower)!, secondary: COMMON, tertiary }
 }
 
-function longestByFirstChar(spellings: ReadonlyMap<string, Spelling>): Map<string, number> {
-  const longest = new Map<string, number>()
-  for (const spelling of spellings.keys()) {
-    longest.set(spelling[0], Math.max(longest.get(spelling[0]) ?? 0, spelling.length))
+function accent(secondary: number): Element {
+  return { primary: '', secondary, tertiary: LOWER }
+}
+
+function longestByFirstChar(spellings: ReadonlyMap<string, Spelling>): Map<number, number> {
+  const longest = new Map<number, number>()
+  for (const text of spellings.keys()) {
+    const first = text.charCodeAt(0)
+    if (text.length > 1) longest.set(first, Math.max(longest.get(first) ?? 0, text.length))
   }
   return longest
 }
@@ -313,14 +354,14 @@ function nameKey(table: LocaleTable, name: string): string {
   const secondaries: number[] = []
   const tertiaries: number[] = []
   // Left to right, longest known spelling first, as ICU matches contractions ("dzs" before "dz").
-  for (let i = 0; i < text.length; ) {
-    const spelling = longestMatch(table, text, i)
-    for (const element of spelling.elements) {
-      primaries += element.primary
-      secondaries.push(element.secondary)
-      tertiaries.push(element.tertiary)
+  for (let i = 0; i < text.length;) {
+    const { elements, length } = longestMatch(table, text, i)
+    for (let e = 0; e < elements.length; e++) {
+      primaries += elements[e].primary
+      secondaries.push(elements[e].secondary)
+      tertiaries.push(elements[e].tertiary)
     }
-    i += spelling.length
+    i += length
   }
   return primaries + SEPARATOR + levelTail(secondaries) + SEPARATOR + levelTail(tertiaries)
 }
@@ -358,12 +399,13 @@ function blocked(before: string, mark: string): boolean {
 }
 
 function longestMatch(table: LocaleTable, text: string, start: number): Spelling {
-  const longest = Math.min(table.longest.get(text[start]) ?? 0, text.length - start)
+  const code = text.charCodeAt(start)
+  const longest = Math.min(table.longest.get(code) ?? 0, text.length - start)
   for (let length = longest; length > 1; length--) {
     const found = table.spellings.get(text.slice(start, start + length))
     if (found) return found
   }
-  const single = table.spellings.get(text[start])
+  const single = table.singles.get(code)
   if (single) return single
   const char = String.fromCodePoint(text.codePointAt(start)!)
   return { length: char.length, elements: unknownElements(char) }
@@ -372,7 +414,7 @@ function longestMatch(table: LocaleTable, text: string, start: number): Spelling
 /** Accents go with the letter before them; anything else sorts after all letters by code point. */
 function unknownElements(char: string): Element[] {
   if (IGNORABLE.has(char)) return []
-  if (isMark(char)) return [{ primary: '', secondary: UNKNOWN_MARK + char.codePointAt(0)!, tertiary: LOWER }]
+  if (isMark(char)) return [accent(UNKNOWN_MARK + char.codePointAt(0)!)]
   const lower = char.toLowerCase()
   const folded = [...lower].length === 1 ? lower : char
   const tertiary = folded === char ? LOWER : UPPER
