@@ -29,7 +29,12 @@ export function samplePerson(unitId: number, overrides: Partial<PersonInput> = {
 }
 
 /** A child of the same family: no contacts of their own. */
-export function sampleChild(unitId: number, firstName: string, birthDate: string, overrides: Partial<PersonInput> = {}) {
+export function sampleChild(
+  unitId: number,
+  firstName: string,
+  birthDate: string,
+  overrides: Partial<PersonInput> = {},
+) {
   return samplePerson(unitId, {
     firstName,
     lastName: 'Nováková',
@@ -60,7 +65,13 @@ export async function rootUnitId(backend: TestBackend): Promise<number> {
 /** A mother with two children registered the way reception does it: the children from her page. */
 export async function registerFamily(backend: TestBackend, unitId: number) {
   const mother = await backend.call('people/create', { person: samplePerson(unitId) })
-  const link = { personId: mother.person.id, as: 'child', relation: 'mother', primaryContact: true, mayPickUp: true } as const
+  const link = {
+    personId: mother.person.id,
+    as: 'child',
+    relation: 'mother',
+    primaryContact: true,
+    mayPickUp: true,
+  } as const
   const eliska: PersonFile = await backend.call('people/create', {
     person: sampleChild(unitId, 'Eliška', '2015-09-03'),
     link,

@@ -26,15 +26,13 @@ export async function personFile(
        WHERE g.${thisSide} = ? ORDER BY g.primary_contact DESC, p.birth_date, p.id`,
       [row.id],
     )
-    return rows.map(
-      (link): FamilyLink => ({
-        guardianshipId: link.guardianship_id,
-        relation: link.relation,
-        primaryContact: Boolean(link.primary_contact),
-        mayPickUp: Boolean(link.may_pick_up),
-        person: summaryFromSql(link, access, today),
-      }),
-    )
+    return rows.map((link): FamilyLink => ({
+      guardianshipId: link.guardianship_id,
+      relation: link.relation,
+      primaryContact: Boolean(link.primary_contact),
+      mayPickUp: Boolean(link.may_pick_up),
+      person: summaryFromSql(link, access, today),
+    }))
   }
   return {
     person: toPerson(row, access, today),

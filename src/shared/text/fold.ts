@@ -20,15 +20,17 @@ const UNDECOMPOSED_PATTERN = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]
  * separated by one space. `Nováková` → `novakova`, `Łukasz` → `lukasz`, `Örsi` → `orsi`.
  */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(UNDECOMPOSED_PATTERN, (letter) => UNDECOMPOSED[letter])
-    // O'Brien is typed as obrien more often than as two words.
-    .replace(/['’ʼ]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(UNDECOMPOSED_PATTERN, (letter) => UNDECOMPOSED[letter])
+      // O'Brien is typed as obrien more often than as two words.
+      .replace(/['’ʼ]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  )
 }
 
 /** The words of a text in search form. */

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { contract, type CommandName, type InputOf } from '../../../src/shared/contract'
 import { AUDIT_PAGE_SIZE } from '../../../src/shared/contract/audit'
 import type { TestBackend } from '../../support/backend'
+import { validInputs } from '../../support/commandSamples'
 import {
   addStaff,
   ADMINISTRATOR,
@@ -82,8 +83,10 @@ describe('the audit trail', () => {
       const before = await auditCount(backend)
       for (const name of Object.keys(contract) as CommandName[]) {
         if (contract[name].kind !== 'read') continue
-        const input = name === 'audit/search' ? search() : {}
-        expect(await admin.dispatch(name, input), name).toMatchObject({ ok: true })
+        const input = name === 'audit/search' ? search() : validInputs(centre, centre.adminId)[name]
+        const result = await admin.dispatch(name, input)
+        // A read of a record that is not there still reads: only a refused call would prove nothing.
+        expect(result.ok || result.error.code, name).toSatisfy((outcome) => outcome === true || outcome === 'NOT_FOUND')
       }
       await admin.call('auth/touch', {})
       expect(await auditCount(backend)).toBe(before)

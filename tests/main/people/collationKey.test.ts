@@ -66,6 +66,23 @@ describe('a reception worker sees surnames in the order of their language', () =
     expectInOrder('pl', ['Ozga', 'Ósma', 'Pawlak'])
   })
 
+  it('Vietnamese names sort with their base letters, as in a Czech register', () => {
+    expectInOrder('cs', [
+      'Dang',
+      'Đặng',
+      'Đào',
+      'Dương',
+      'Hồ',
+      'Hoàng',
+      'Huỳnh',
+      'Chu',
+      'Nguyen',
+      'Nguyễn',
+      'Phạm',
+      'Trịnh',
+    ])
+  })
+
   it('English: accents and case only break ties, lower case first', () => {
     expectInOrder('en', ['Cap', 'cáp', 'Cáp', 'Capek', 'Čapek', 'Chalupa', 'Cihla'])
     expectInOrder('en', ['Muller', 'Müller', 'Mullers', 'van Dijk', 'Van Dijk', 'Vandijk'])
@@ -271,13 +288,13 @@ function trickyNames(): Name[] {
 function randomNames(count: number, seed: number): Name[] {
   const pieces = [
     ...'abcdehilnostuyzCDHSZGLNTY',
-    ...'áéíóöőúüűÖŐÜŰäÄôÔčČďěňřŘšŠťůýžŽľĽąćęłŁńśźżŻßæÆøœĳðþŋıİſđħŀàèçñåãâêșțŧĸ',
+    ...'áéíóöőúüűÖŐÜŰäÄôÔčČďěňřŘšŠťůýžŽľĽąćęłŁńśźżŻßæÆøœĳðþŋıİſđħŀàèçñåãâêșțŧĸươễạỳả',
     ...['ch', 'cs', 'dz', 'dzs', 'gy', 'ly', 'ny', 'sz', 'ty', 'zs', 'ss', 'cc', 'dd', 'Cs', 'CS', 'Ch', 'cH', 'CH'],
     ...['-', ' ', "'", '’', '‘', '\u00A0', '.', '0', '7', 'ª', 'ŉ', '\u00AD'],
   ]
   // Every accent of the secondary table, in no particular order.
   const accents = [...'\u0301\u0300\u0306\u0302\u030C\u030A\u0308\u030B\u0303\u0307\u0338\u0327\u0328\u0304']
-  accents.push(...'\u0335\u031B\u0323\u0326\u0331\u030F')
+  accents.push(...'\u0335\u031B\u0323\u0326\u0331\u030F\u0309')
   let state = seed
   const next = (n: number): number => {
     state = (state * 1103515245 + 12345) & 0x7fffffff

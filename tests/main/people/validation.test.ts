@@ -40,7 +40,12 @@ describe('bad input about people is refused with field errors and nothing is wri
     ],
     ['a day that does not exist', { birthDate: '2015-02-29' }, 'person.birthDate', 'date_format'],
     ['an invalid e-mail', { contacts: contacts({ email: 'jana@' }) }, 'person.contacts.email', 'email_format'],
-    ['letters in a phone', { contacts: contacts({ phones: ['777 12x 456'] }) }, 'person.contacts.phones.0', 'phone_format'],
+    [
+      'letters in a phone',
+      { contacts: contacts({ phones: ['777 12x 456'] }) },
+      'person.contacts.phones.0',
+      'phone_format',
+    ],
     ['a too short phone', { contacts: contacts({ phones: ['12345'] }) }, 'person.contacts.phones.0', 'phone_format'],
   ])('%s', async (_what, change, field, code) => {
     const before = await rowCountsInFile(dataFiles(backend.dataDir).file)
@@ -82,7 +87,13 @@ describe('bad input about people is refused with field errors and nothing is wri
     expect(direct.ok || direct.error).toMatchObject({ fields: { guardianId: { code: 'guardianship_cycle' } } })
     const baby = await backend.call('people/create', {
       person: samplePerson(unitId, { firstName: 'Mimi', birthDate: '2025-01-01', contacts: undefined }),
-      link: { personId: family.eliska.person.id, as: 'child', relation: 'other', primaryContact: false, mayPickUp: false },
+      link: {
+        personId: family.eliska.person.id,
+        as: 'child',
+        relation: 'other',
+        primaryContact: false,
+        mayPickUp: false,
+      },
     })
     const cycle = await backend.result('people/link', {
       guardianId: baby.person.id,

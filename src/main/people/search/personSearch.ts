@@ -94,7 +94,9 @@ export async function searchPeople(
   if (found.length === 0) return []
   const children = await childrenOf(em, found.slice(0, CHILDREN_OF_TOP_GUARDIANS), seen, units)
   const ids = [...found.map((hit) => hit.id), ...children.map((child) => child.id)]
-  const rows: SummarySource[] = await em.query(`SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (${ids.join(', ')})`)
+  const rows: SummarySource[] = await em.query(
+    `SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (${ids.join(', ')})`,
+  )
   const byId = new Map(rows.map((row) => [row.id, row]))
   const summary = (id: number) => summaryFromSql(byId.get(id) as SummarySource, access, today)
   return [

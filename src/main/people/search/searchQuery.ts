@@ -24,11 +24,7 @@ export function parseSearchQuery(text: string): SearchQuery {
   }
   const czech = CZECH_DATE.exec(rest)
   const iso = ISO_DATE.exec(rest)
-  const date = czech
-    ? `${czech[3]}-${czech[2].padStart(2, '0')}-${czech[1].padStart(2, '0')}`
-    : iso
-      ? iso[0]
-      : null
+  const date = czech ? `${czech[3]}-${czech[2].padStart(2, '0')}-${czech[1].padStart(2, '0')}` : iso ? iso[0] : null
   if (date && isCalendarDate(date)) {
     query.birthDate = date
     rest = rest.replace(czech ? CZECH_DATE : ISO_DATE, ' ')

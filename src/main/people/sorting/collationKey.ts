@@ -8,9 +8,10 @@
  *
  * The alphabets are written out below from CLDR 48 (Node 20's ICU 78) rather than read from
  * `Intl` at run time, so keys stored by one build stay valid under another build's ICU.
- * Not modelled: discontiguous contractions (a tailored letter whose accent is separated from
- * its base by another accent, e.g. Polish "ź" with an extra ogonek), and the exact place of
- * characters outside the tables, which sort after every letter by code point.
+ * Known differences from ICU: characters outside the tables (other scripts, symbols, ligatures
+ * such as "ǆ") sort after every Latin letter by code point, and accents outside U+0300–U+036F
+ * after the known ones; and a precomposed letter followed by an accent of a lower combining class
+ * ("ä" + combining ogonek), which ICU does not sort like its NFD, sorts here like its NFD.
  */
 
 export const SORT_LOCALES = ['en', 'cs', 'sk', 'hu', 'pl'] as const
@@ -67,7 +68,7 @@ const VARIANT_2 = VARIANT + 1
 const UNKNOWN_MARK = 0x10000
 
 /** Tertiary weights: lowercase is common; compatibility forms (ĳ, no-break space) sit before uppercase. */
-const LOWER = 0
+const LOWER = COMMON
 const COMPAT = 1
 const UPPER = 2
 const COMPAT_UPPER = 3
@@ -82,7 +83,7 @@ const SEPARATOR = '\u0001'
 const FIRST_PRIMARY = 0x02
 /** A run of 1…63 common weights is one character, U+0040 down to U+0002: more commons sort earlier. */
 const RUN_TOP = 0x41
-const MAX_RUN = RUN_TOP - 0x02
+const MAX_RUN = RUN_TOP - 0x02 // runs stay above SEPARATOR
 /** Non-common secondary and tertiary weights come after every run character. */
 const WEIGHT_BASE = RUN_TOP
 /** Above every weight; followed by a code point as two characters when no table knows a character. */
@@ -325,11 +326,13 @@ function rootElement(primaryOf: ReadonlyMap<string, string>, char: string, form:
   const mark = MARK_WEIGHTS.get(char)
   if (mark !== undefined) return accent(mark)
   const lower = char.toLowerCase()
-  const upper = lower !== char
-  const tertiary = { plain: upper ? UPPER : LOWER, compat: upper ? COMPAT_UPPER : COMPAT, superscript: SUPERSCRIPT }[
-    form
-  ]
-  return { primary: primaryOf.get(lower)!, secondary: COMMON, tertiary }
+  return { primary: primaryOf.get(lower)!, secondary: COMMON, tertiary: tertiaryOf(form, lower !== char) }
+}
+
+function tertiaryOf(form: Form, upper: boolean): number {
+  if (form === 'superscript') return SUPERSCRIPT
+  if (form === 'compat') return upper ? COMPAT_UPPER : COMPAT
+  return upper ? UPPER : LOWER
 }
 
 function accent(secondary: number): Element {

@@ -1,0 +1,180 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Person, PersonContacts } from '../../../src/shared/contract/people'
+import { dataFiles } from '../../../src/main/backend'
+import type { TestBackend } from '../../support/backend'
+import { addStaff, deskSignedInAs, setUpCentre, startDeskBackend, type Centre, type Desk } from '../../support/desks'
+import { registerFamily, samplePerson } from '../../support/people'
+
+describe('privacy of the people register', () => {
+  let backend: TestBackend
+  let centre: Centre
+  let accountant: Desk
+  let family: Awaited<ReturnType<typeof registerFamily>>
+
+  beforeAll(async () => {
+    backend = await startDeskBackend()
+    centre = await setUpCentre(backend)
+    const admin = { ...backend, call: centre.admin.call, result: centre.admin.result }
+    family = await registerFamily(admin, centre.centreId)
+    // The default accountant sees people for invoices, but not their contacts or health notes.
+    const member = await addStaff(
+      centre.admin,
+      { username: 'ucetni', displayName: 'Účetní', password: 'ucetni-heslo-1' },
+      [{ roleId: centre.roles.accountant, unitId: centre.centreId, includeSubUnits: true }],
+    )
+    accountant = await deskSignedInAs(backend, 'accountant-desk', member.id)
+  })
+  afterAll(() => backend.dispose())
+
+  describe('masking', () => {
+    it('hides contacts and health notes from staff without people.contacts', async () => {
+      const file = await accountant.call('people/get', { id: family.eliska.person.id })
+      expect(file.person.contacts).toBeNull()
+      expect(file.person.firstName).toBe('Eliška')
+      expect(file.guardians[0].person).toMatchObject({ firstName: 'Jana', phone: null, email: null })
+      const [hit] = await accountant.call('people/search', { query: 'jana novakova' })
+      expect(hit).toMatchObject({ firstName: 'Jana', phone: null, email: null })
+    })
+
+    it('does not let them search by phone or e-mail', async () => {
+      expect(await accountant.call('people/search', { query: '777 123 456' })).toEqual([])
+      expect(await accountant.call('people/search', { query: 'jana.novakova@' })).toEqual([])
+    })
+
+    it('shows them to staff who hold it', async () => {
+      const file = await centre.admin.call('people/get', { id: family.eliska.person.id })
+      expect(file.person.contacts?.healthNotes).toBe('Alergie na ořechy')
+    })
+  })
+
+  describe('export', () => {
+    it('contains every field of the person, and is written to the audit trail', async () => {
+      const exported = await centre.admin.call('people/export', {
+        id: family.mother.person.id,
+        format: 'json',
+        locale: 'cs',
+      })
+      expect(exported).toMatchObject({ mimeType: 'application/json', fileName: expect.stringMatching(/\.json$/) })
+      const data = JSON.parse(Buffer.from(exported.base64, 'base64').toString('utf8')) as { person: Person }
+      const stored = (await centre.admin.call('people/get', { id: family.mother.person.id })).person
+      expect(data.person).toEqual(stored)
+      const personKeys: (keyof Person)[] = [
+        'id',
+        'unitId',
+        'unitName',
+        'firstName',
+        'lastName',
+        'birthDate',
+        'age',
+        'sex',
+        'school',
+        'schoolClass',
+        'photoConsent',
+        'member',
+        'memberUntil',
+        'activeMember',
+        'notes',
+        'archived',
+        'anonymised',
+        'contacts',
+        'createdAt',
+        'updatedAt',
+      ]
+      const contactKeys: (keyof PersonContacts)[] = [
+        'email',
+        'phones',
+        'address',
+        'healthNotes',
+        'dietaryNotes',
+        'billing',
+      ]
+      expect(Object.keys(data.person).sort()).toEqual([...personKeys].sort())
+      expect(Object.keys(data.person.contacts ?? {}).sort()).toEqual([...contactKeys].sort())
+      expect(JSON.parse(Buffer.from(exported.base64, 'base64').toString('utf8'))).toMatchObject({
+        children: [{ person: { firstName: 'Eliška' } }, { person: { firstName: 'Tomáš' } }],
+      })
+      const [audit] = await backend.database.dataSource.query(
+        "SELECT target, summary FROM audit_log WHERE command = 'people/export' ORDER BY id DESC LIMIT 1",
+      )
+      expect(audit).toEqual({
+        target: `person:${family.mother.person.id}`,
+        summary: `Exported the personal data of person #${family.mother.person.id} as JSON`,
+      })
+    })
+
+    it('is refused to staff without people.contacts', async () => {
+      const result = await accountant.result('people/export', {
+        id: family.mother.person.id,
+        format: 'json',
+        locale: 'en',
+      })
+      expect(result.ok || result.error.code).toBe('FORBIDDEN')
+    })
+  })
+
+  describe('erasure', () => {
+    it('leaves no trace of the name in the data file, keeps the row and the money pointing at it', async () => {
+      const db = backend.database.dataSource
+      // Stands in for the ledger until it exists: rows pointing at the person, and their total.
+      await db.query(
+        'CREATE TABLE ledger_probe (id integer PRIMARY KEY, person_id integer NOT NULL REFERENCES person (id), amount integer NOT NULL)',
+      )
+      const person = await centre.admin.call('people/create', {
+        person: samplePerson(centre.centreId, {
+          firstName: 'Xaverie',
+          lastName: 'Zyxwvutová',
+          notes: 'Poznámka Qwertzuiop',
+          contacts: { ...samplePerson(0).contacts!, email: 'xaverie.zyx@example.cz', phones: ['+420 608 765 432'] },
+        }),
+        link: {
+          personId: family.eliska.person.id,
+          as: 'guardian',
+          relation: 'other',
+          primaryContact: false,
+          mayPickUp: true,
+        },
+      })
+      const id = person.person.id
+      await centre.admin.call('people/update', {
+        id,
+        person: samplePerson(centre.centreId, {
+          firstName: 'Xaverie',
+          lastName: 'Zyxwvutová',
+          notes: 'Druhá verze Qwertzuiop',
+        }),
+      })
+      await db.query('INSERT INTO ledger_probe (person_id, amount) VALUES (?, 150000), (?, -50000)', [id, id])
+      const balance = async () =>
+        (await db.query('SELECT SUM(amount) AS total FROM ledger_probe WHERE person_id = ?', [id]))[0].total
+
+      const wrong = await centre.admin.result('people/erase', { id, confirmLastName: 'Novák' })
+      expect(wrong.ok || wrong.error).toMatchObject({ fields: { confirmLastName: { code: 'confirmation_mismatch' } } })
+      const erased = await centre.admin.call('people/erase', { id, confirmLastName: 'zyxwvutová' })
+      expect(erased.person).toMatchObject({ id, anonymised: true, archived: true, firstName: '', lastName: '' })
+      expect(erased.guardians).toEqual([])
+      expect(erased.children).toEqual([])
+      expect(await balance()).toBe(100000)
+      expect((await centre.admin.result('people/update', { id, person: samplePerson(centre.centreId) })).ok).toBe(false)
+
+      const { file } = dataFiles(backend.dataDir)
+      const bytes = Buffer.concat([
+        readFileSync(file),
+        existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0),
+      ])
+      for (const trace of [
+        'Zyxwvutová',
+        'zyxwvutova',
+        'Xaverie',
+        'xaverie',
+        'Qwertzuiop',
+        '608765432',
+        '608 765 432',
+      ]) {
+        expect(bytes.includes(Buffer.from(trace, 'utf8')), `"${trace}" is still in the data file`).toBe(false)
+      }
+      const [audit] = await db.query("SELECT summary FROM audit_log WHERE command = 'people/erase'")
+      expect(audit.summary).toBe(`Erased the personal data of person #${id}`)
+    })
+  })
+})

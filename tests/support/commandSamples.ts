@@ -1,0 +1,87 @@
+import type { CommandName, InputOf } from '../../src/shared/contract'
+import { ADMINISTRATOR, CENTRE_NAME, type Centre, type StaffAccount } from './desks'
+import { sampleOrganisation } from './organisation'
+import { samplePerson } from './people'
+
+export const TESTER: StaffAccount = { username: 'tomas.tester', displayName: 'Tomáš Zkoušecí', password: 'zkouska-123' }
+export const NO_SUCH_ID = 999_999
+
+/**
+ * A valid input for every command, chosen so that running it changes nothing that matters
+ * (a taken name, a missing id, the value already stored). Typed over the whole contract:
+ * a new command does not compile here until the matrix knows how to call it.
+ */
+export function validInputs(
+  centre: Pick<Centre, 'centreId' | 'roles'>,
+  testerId: number,
+): { [N in CommandName]: InputOf<N> } {
+  return {
+    'system/get-status': {},
+    'system/list-backups': {},
+    'system/create-backup': {},
+    'system/restore-backup': { name: 'frontdesk-20250101T000000000Z-manual.sqlite' },
+    'auth/get-state': {},
+    'auth/set-up': { centreName: 'Another centre', language: 'en', ...ADMINISTRATOR },
+    'auth/sign-in': { username: TESTER.username, password: TESTER.password },
+    'auth/unlock': { password: TESTER.password },
+    'auth/lock': {},
+    'auth/sign-out': {},
+    'auth/touch': {},
+    'auth/change-password': { currentPassword: TESTER.password, newPassword: TESTER.password },
+    'settings/get-organisation': {},
+    'settings/update-organisation': sampleOrganisation(CENTRE_NAME),
+    'settings/get-security': {},
+    'settings/update-security': { autoLockMinutes: 10 },
+    'units/list': {},
+    'units/create': { name: 'Keramika', parentId: centre.centreId },
+    'units/rename': { id: centre.centreId, name: CENTRE_NAME },
+    'units/move': { id: centre.centreId, parentId: centre.centreId },
+    'units/set-archived': { id: centre.centreId, archived: false },
+    'staff/list': {},
+    'staff/create': { displayName: 'Someone', username: ADMINISTRATOR.username, password: 'whatever-123' },
+    'staff/rename': { id: testerId, displayName: TESTER.displayName },
+    'staff/set-active': { id: testerId, active: true },
+    'staff/reset-password': { id: NO_SUCH_ID, newPassword: 'whatever-123' },
+    'staff/grant-role': {
+      userId: NO_SUCH_ID,
+      roleId: centre.roles.reception,
+      unitId: centre.centreId,
+      includeSubUnits: true,
+    },
+    'staff/revoke-role': { grantId: NO_SUCH_ID },
+    'roles/list': {},
+    'roles/save': { id: null, name: 'Administrator', permissions: [] },
+    'roles/delete': { id: NO_SUCH_ID },
+    'audit/search': {
+      staffUserId: null,
+      command: null,
+      text: '',
+      from: null,
+      to: null,
+      utcOffsetMinutes: 60,
+      beforeId: null,
+    },
+    'audit/list-authors': {},
+    'people/search': { query: 'novak' },
+    'people/list': { locale: 'cs', membership: 'all', includeArchived: false, offset: 0, limit: 50 },
+    'people/get': { id: NO_SUCH_ID },
+    'people/find-duplicates': { firstName: 'Jana', lastName: 'Nováková', birthDate: null, email: null, phones: [] },
+    // Refused after the insert (no such guardian), so the transaction leaves nothing behind.
+    'people/create': {
+      // Without contacts: those need people.contacts on top of the command's people.edit.
+      person: samplePerson(centre.centreId, { contacts: undefined }),
+      link: { personId: NO_SUCH_ID, as: 'child', ...SAMPLE_LINK },
+    },
+    'people/update': { id: NO_SUCH_ID, person: samplePerson(centre.centreId) },
+    'people/set-archived': { id: NO_SUCH_ID, archived: false },
+    'people/link': { guardianId: NO_SUCH_ID, participantId: NO_SUCH_ID - 1, ...SAMPLE_LINK },
+    'people/update-link': { guardianshipId: NO_SUCH_ID, ...SAMPLE_LINK },
+    'people/unlink': { guardianshipId: NO_SUCH_ID },
+    'people/merge-preview': { keepId: NO_SUCH_ID, removeId: NO_SUCH_ID - 1 },
+    'people/merge': { keepId: NO_SUCH_ID, removeId: NO_SUCH_ID - 1, takeFromRemoved: [] },
+    'people/export': { id: NO_SUCH_ID, format: 'json', locale: 'en' },
+    'people/erase': { id: NO_SUCH_ID, confirmLastName: 'Nováková' },
+  }
+}
+
+const SAMPLE_LINK = { relation: 'mother', primaryContact: true, mayPickUp: true } as const
