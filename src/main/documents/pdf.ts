@@ -223,7 +223,9 @@ export function orEmpty(value: string | null | undefined): string {
 
 /** Fills `{name}` placeholders of a translated text: `fillText('Page {page} / {pages}', { page: 1, pages: 3 })`. */
 export function fillText(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : whole,
+  )
 }
 
 const A4_WIDTH = 595.28
@@ -234,7 +236,7 @@ const HEADER_FILL = '#eeeeee'
 /** Header and footer text, which pdfmake lists among a page's nodes like the content. */
 const PAGE_TEXT = 'pageText'
 
-export const PAGE_MARGINS: [number, number, number, number] = [50, 60, 50, 55]
+export const PAGE_MARGINS: Readonly<[left: number, top: number, right: number, bottom: number]> = [50, 60, 50, 55]
 
 export interface PageSetup {
   /** Top left of every page. */
@@ -260,7 +262,7 @@ export function standardPage(
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
-    pageMargins: PAGE_MARGINS,
+    pageMargins: [...PAGE_MARGINS],
     header: () => ({
       margin: [left, 28, right, 0],
       stack: [

@@ -61,8 +61,12 @@ export async function exportPerson(
     }
   }
   const language = locale === 'cs' ? 'cs' : 'en'
+  const tag = language === 'cs' ? 'cs-CZ' : 'en-GB'
+  // Calendar dates stay dates; instants (exported, created, changed) keep their time of day.
   const formatDate = (iso: string) =>
-    new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB')
+    iso.length === 10
+      ? new Date(`${iso}T12:00:00`).toLocaleDateString(tag)
+      : new Date(iso).toLocaleString(tag, { dateStyle: 'medium', timeStyle: 'short' })
   const pdf = await personPdf(data, PERSON_PDF_TEXTS[language], formatDate)
   return { fileName: `${baseName}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') }
 }
