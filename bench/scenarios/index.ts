@@ -2,6 +2,8 @@ import type { RegisteredScenario } from '../scenario'
 import { auditTrailScenario } from './auditTrail'
 import { generateDatasetScenario } from './generateDataset'
 import { getOrganisationScenario } from './getOrganisation'
+import { openPersonScenario, registerListScenarios } from './peopleOpen'
+import { peopleSearchScenarios } from './peopleSearch'
 import { updateOrganisationScenario } from './updateOrganisation'
 
 /** Listed explicitly, in the order they run; a new figure is one import and one entry here. */
@@ -10,4 +12,7 @@ export const scenarios: readonly RegisteredScenario[] = [
   getOrganisationScenario,
   updateOrganisationScenario,
   auditTrailScenario,
+  openPersonScenario,
+  ...peopleSearchScenarios,
+  ...registerListScenarios,
 ]

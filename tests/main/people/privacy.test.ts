@@ -5,6 +5,7 @@ import { dataFiles } from '../../../src/main/backend'
 import type { TestBackend } from '../../support/backend'
 import { addStaff, deskSignedInAs, setUpCentre, startDeskBackend, type Centre, type Desk } from '../../support/desks'
 import { registerFamily, samplePerson } from '../../support/people'
+import { readPdf } from '../documents/poppler'
 
 describe('privacy of the people register', () => {
   let backend: TestBackend
@@ -101,6 +102,27 @@ describe('privacy of the people register', () => {
         target: `person:${family.mother.person.id}`,
         summary: `Exported the personal data of person #${family.mother.person.id} as JSON`,
       })
+    })
+
+    it('as a PDF reads in Czech with the family and the health notes', async () => {
+      const exported = await centre.admin.call('people/export', {
+        id: family.eliska.person.id,
+        format: 'pdf',
+        locale: 'cs',
+      })
+      expect(exported).toMatchObject({ mimeType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) })
+      const pdf = await readPdf(Buffer.from(exported.base64, 'base64'))
+      for (const text of [
+        'Eliška',
+        'Nováková',
+        'Alergie na ořechy',
+        'Bez lepku',
+        'Jana',
+        'Lipová 12',
+        'Osobní údaje',
+      ]) {
+        expect(pdf.text).toContain(text)
+      }
     })
 
     it('is refused to staff without people.contacts', async () => {

@@ -1,0 +1,41 @@
+import { loadDemoCentre } from '../../src/main/demo/demoCentre'
+import { loadDemoPeople } from '../../src/main/demo/demoPeople'
+import { BENCH_CALLER, type BenchContext } from '../context'
+
+export interface Register {
+  /** Ids of people who are someone's child (participants), and of everybody. */
+  childIds: number[]
+  people: number
+  guardianships: number
+  loadSeconds: number | null
+}
+
+let loaded: Promise<Register> | undefined
+
+/** The demo centre and the generated families, loaded once per run (or found in a reused --data-dir). */
+export function register(bench: BenchContext): Promise<Register> {
+  loaded ??= (async () => {
+    const started = performance.now()
+    await loadDemoCentre(bench.backend.router, BENCH_CALLER, { force: true })
+    const inserted = await loadDemoPeople(bench.backend.database, bench.dataset())
+    const loadSeconds = inserted > 0 ? (performance.now() - started) / 1000 : null
+    const children = await bench.raw.all<{ id: number }>('SELECT DISTINCT participant_id AS id FROM guardianship')
+    const [{ people }] = await bench.raw.all<{ people: number }>('SELECT COUNT(*) AS people FROM person')
+    const [{ links }] = await bench.raw.all<{ links: number }>('SELECT COUNT(*) AS links FROM guardianship')
+    return { childIds: children.map((row) => row.id), people, guardianships: links, loadSeconds }
+  })()
+  return loaded
+}
+
+/** Cycles through prepared inputs; the raw baseline reuses the input the app side just had. */
+export class Rotation<T> {
+  private index = -1
+  constructor(private readonly items: readonly T[]) {}
+  next(): T {
+    this.index = (this.index + 1) % this.items.length
+    return this.items[this.index]
+  }
+  get current(): T {
+    return this.items[Math.max(this.index, 0)]
+  }
+}
