@@ -31,7 +31,7 @@ export const router = createRouter({
     ...sections,
     // A new person is the same screen as an existing one, in its empty state; `?guardianOf=` / `?childOf=` link at once.
     { path: '/people/new', name: 'person-new', component: PersonView, meta: { requires: 'people.edit' } },
-    { path: '/people/:id(\\d+)', name: 'person', component: PersonView, props: true },
+    { path: '/people/:id(\\d+)', name: 'person', component: PersonView, props: true, meta: { requires: 'people.view' } },
     { path: '/:unknown(.*)*', redirect: '/people' },
   ],
 })
@@ -41,5 +41,8 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
   await auth.loaded
-  return auth.can(to.meta.requires) ? true : { path: '/people' }
+  if (auth.can(to.meta.requires)) return true
+  // The first section this staff member may use; the coming-soon sections need nothing.
+  const fallback = NAVIGATION.find((item) => auth.can(item.requires))
+  return fallback && fallback.path !== to.path ? { path: fallback.path } : false
 })
