@@ -1,8 +1,36 @@
-/** Texts of this screen. English is the reference; Czech must have the same keys. */
+/** Texts of the search palette and of search results. English is the reference; Czech must have the same keys. */
 export const en = {
-  title: 'People',
+  title: 'Search people',
+  open: 'Search…',
+  openLabel: 'Search people ({shortcut})',
+  placeholder: 'Name, birth date, phone or e-mail…',
+  hint: 'Type a name in any order, a birth date like 3. 9. 2015, a birth year, a phone number or an e-mail.',
+  results: 'Search results',
+  searching: 'Searching…',
+  nothingFound: 'Nobody found for “{query}”.',
+  childOf: 'Child of {guardian}',
+  archived: 'Archived',
+  keys: {
+    move: 'move',
+    open: 'open',
+    close: 'close',
+  },
 }
 
 export const cs: typeof en = {
-  title: 'Lidé',
+  title: 'Hledat osoby',
+  open: 'Hledat…',
+  openLabel: 'Hledat osoby ({shortcut})',
+  placeholder: 'Jméno, datum narození, telefon nebo e-mail…',
+  hint: 'Napište jméno v libovolném pořadí, datum narození jako 3. 9. 2015, rok narození, telefon nebo e-mail.',
+  results: 'Výsledky hledání',
+  searching: 'Hledám…',
+  nothingFound: 'Pro „{query}“ nikdo nenalezen.',
+  childOf: 'Dítě zákonného zástupce {guardian}',
+  archived: 'Archivováno',
+  keys: {
+    move: 'výběr',
+    open: 'otevřít',
+    close: 'zavřít',
+  },
 }
