@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm'
+import { yearsBefore } from '../../shared/calendarDate'
 import type { DuplicateCandidate, DuplicateReason } from '../../shared/contract/people'
 import { SUMMARY_COLUMNS, summaryFromSql, type SummarySource } from './personMapping'
 import { emailTerm, nameKey, phoneTerms, TERM_FIELD } from './personDerived'
@@ -14,10 +15,11 @@ export interface DuplicateProbe {
 }
 
 const LIMIT = 10
+const ADULT_AGE = 18
 
 /**
  * Records that are probably the same person: the same name (in either order, any case or
- * accents) and birth date, or the same e-mail or phone number.
+ * accents) and birth date, or, between adults, the same e-mail or phone number.
  */
 export async function findDuplicates(
   em: EntityManager,
@@ -43,6 +45,9 @@ export async function findDuplicates(
       'name_birth_date',
     )
   }
+  // Children often carry a parent's phone or e-mail: shared contacts only make two adults suspect.
+  const adult = (birthDate: string | null) => birthDate === null || birthDate <= yearsBefore(today, ADULT_AGE)
+  if (!adult(probe.birthDate)) return candidatesOf(em, reasons, access, today)
   const byTerm = (field: number, term: string) =>
     em.query(`SELECT person_id AS id FROM person_search_term WHERE field = ? AND term = ? LIMIT ${LIMIT}`, [
       field,
@@ -53,6 +58,17 @@ export async function findDuplicates(
     const national = phoneTerms(phone).at(-1)
     if (national && national.length >= 6) note(await byTerm(TERM_FIELD.phone, national), 'phone')
   }
+  return (await candidatesOf(em, reasons, access, today)).filter(
+    (candidate) => adult(candidate.person.birthDate) || candidate.reasons.includes('name_birth_date'),
+  )
+}
+
+async function candidatesOf(
+  em: EntityManager,
+  reasons: Map<number, Set<DuplicateReason>>,
+  access: UnitAccess,
+  today: string,
+): Promise<DuplicateCandidate[]> {
   if (reasons.size === 0) return []
   const visible = access.unitsWith('people.view')
   const rows: SummarySource[] = await em.query(

@@ -54,6 +54,16 @@ describe('the duplicate guard', () => {
     ).toEqual([['Jana', ['name_birth_date', 'email']]])
   })
 
+  it("does not suspect a child who carries a parent's phone or e-mail", async () => {
+    const child = { firstName: 'Tomáš', lastName: 'Novák', birthDate: '2018-01-20' }
+    expect(await found({ ...child, phones: ['777 123 456'], email: 'jana.novakova@example.cz' })).toEqual([
+      ['Tomáš', ['name_birth_date']],
+    ])
+    expect(
+      await found({ firstName: 'Ema', lastName: 'Nováková', birthDate: '2020-02-02', phones: ['777 123 456'] }),
+    ).toEqual([])
+  })
+
   it('leaves out the record being edited', async () => {
     expect(await found({ email: 'jana.novakova@example.cz', excludeId: family.mother.person.id })).toEqual([])
   })

@@ -1,12 +1,10 @@
 /** Texts of the person page, its form, family panel and dialogs. English is the reference; Czech must have the same keys. */
 export const en = {
-  title: 'People',
   back: 'People',
   loading: 'Loading the record…',
   newTitle: 'New person',
   newChildOf: 'New child of {name}',
   newGuardianOf: 'New guardian of {name}',
-  editTitle: 'Edit {name}',
   erasedName: 'Erased record no. {id}',
   age: 'age {age}',
   born: 'born {date}',
@@ -21,7 +19,8 @@ export const en = {
   },
   erasedText:
     'The personal data of this record were erased on request on {date}. The record stays only so that the accounting adds up; nothing can be changed any more.',
-  archivedText: 'This record is archived: it is left out of the register and searches. Restore it to work with it again.',
+  archivedText:
+    'This record is archived: it is left out of the register and searches. Restore it to work with it again.',
   actions: {
     edit: 'Edit',
     export: 'Export personal data',
@@ -66,7 +65,6 @@ export const en = {
     noNotes: 'No notes.',
     yes: 'Yes',
     no: 'No',
-    memberSince: 'Member',
     notMember: 'Not a member',
     memberNoEnd: 'Member, no end date',
     memberUntil: 'Member until {date}',
@@ -112,7 +110,8 @@ export const en = {
     billingName: 'Invoice to',
     companyId: 'Company ID',
     vatId: 'VAT ID',
-    contactsHidden: 'Contacts, address, health notes and billing details are hidden for your role and stay as they are.',
+    contactsHidden:
+      'Contacts, address, health notes and billing details are hidden for your role and stay as they are.',
     save: 'Save',
     create: 'Register',
     cancel: 'Cancel',
@@ -211,7 +210,7 @@ export const en = {
     filled: 'filled in',
     notesJoined: 'Notes of both records are kept, one after the other.',
     references: 'Everything linked to the removed record moves to the kept one:',
-    noReferences: 'Nothing else is linked to the removed record.',
+    noReferences: 'Nothing is linked to it at the moment.',
     confirm: 'Merge records',
     cancel: 'Cancel',
     back: 'Choose another record',
@@ -241,13 +240,11 @@ export const en = {
 }
 
 export const cs: typeof en = {
-  title: 'Lidé',
   back: 'Lidé',
   loading: 'Načítám záznam…',
   newTitle: 'Nová osoba',
   newChildOf: 'Nové dítě osoby {name}',
   newGuardianOf: 'Nový zákonný zástupce osoby {name}',
-  editTitle: 'Úprava: {name}',
   erasedName: 'Vymazaný záznam č. {id}',
   age: 'věk {age}',
   born: 'nar. {date}',
@@ -262,7 +259,8 @@ export const cs: typeof en = {
   },
   erasedText:
     'Osobní údaje tohoto záznamu byly na žádost vymazány dne {date}. Záznam zůstává jen kvůli účetnictví; nelze už nic měnit.',
-  archivedText: 'Záznam je archivovaný: v rejstříku ani ve vyhledávání se nezobrazuje. Chcete-li s ním pracovat, obnovte ho.',
+  archivedText:
+    'Záznam je archivovaný: v rejstříku ani ve vyhledávání se nezobrazuje. Chcete-li s ním pracovat, obnovte ho.',
   actions: {
     edit: 'Upravit',
     export: 'Export osobních údajů',
@@ -306,7 +304,6 @@ export const cs: typeof en = {
     noNotes: 'Bez poznámek.',
     yes: 'Ano',
     no: 'Ne',
-    memberSince: 'Člen',
     notMember: 'Není člen',
     memberNoEnd: 'Člen bez omezení',
     memberUntil: 'Člen do {date}',
@@ -352,7 +349,8 @@ export const cs: typeof en = {
     billingName: 'Fakturovat na',
     companyId: 'IČO',
     vatId: 'DIČ',
-    contactsHidden: 'Kontakty, adresa, zdravotní poznámky a fakturační údaje jsou pro vaši roli skryté a zůstanou beze změny.',
+    contactsHidden:
+      'Kontakty, adresa, zdravotní poznámky a fakturační údaje jsou pro vaši roli skryté a zůstanou beze změny.',
     save: 'Uložit',
     create: 'Založit',
     cancel: 'Zrušit',
@@ -451,7 +449,7 @@ export const cs: typeof en = {
     filled: 'doplní se',
     notesJoined: 'Poznámky obou záznamů se zachovají za sebou.',
     references: 'Vše, co je propojené s odstraněným záznamem, se přesune k ponechanému:',
-    noReferences: 'S odstraněným záznamem nic dalšího propojeno není.',
+    noReferences: 'Momentálně s ním nic propojeno není.',
     confirm: 'Sloučit záznamy',
     cancel: 'Zrušit',
     back: 'Vybrat jiný záznam',
