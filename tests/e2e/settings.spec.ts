@@ -4,7 +4,7 @@ import { ADMINISTRATOR, settings, shell, signIn, signedInAsAdministrator } from 
 test('the administrator names the centre and picks English, and both survive a restart', async ({ frontdesk }) => {
   const { page } = frontdesk
   await signedInAsAdministrator(page)
-  await expect(page.getByRole('heading', { name: 'Připravujeme' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Evidence osob' })).toBeVisible()
   await frontdesk.screenshot('shell-cs')
 
   await shell.open(page, 'settings')
@@ -64,8 +64,9 @@ test('the desk switches between Czech and English at once, on every screen', asy
   await signedInAsAdministrator(page)
   await expect(page.getByTestId('nav-people')).toHaveText('Lidé')
   await shell.chooseLanguage(page, 'English')
+  await shell.open(page, 'people')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('People')
   for (const [section, label] of [
-    ['people', 'People'],
     ['activities', 'Activities'],
     ['enrolments', 'Enrolments'],
     ['cash-desk', 'Cash desk'],

@@ -31,7 +31,13 @@ export const router = createRouter({
     ...sections,
     // A new person is the same screen as an existing one, in its empty state; `?guardianOf=` / `?childOf=` link at once.
     { path: '/people/new', name: 'person-new', component: PersonView, meta: { requires: 'people.edit' } },
-    { path: '/people/:id(\\d+)', name: 'person', component: PersonView, props: true, meta: { requires: 'people.view' } },
+    {
+      path: '/people/:id(\\d+)',
+      name: 'person',
+      component: PersonView,
+      props: true,
+      meta: { requires: 'people.view' },
+    },
     { path: '/:unknown(.*)*', redirect: '/people' },
   ],
 })

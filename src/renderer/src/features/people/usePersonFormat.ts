@@ -1,11 +1,7 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { isCalendarDate, localDate } from '@shared/calendarDate'
-import type { Locale } from '@shared/locales'
-import { useLocaleStore } from '../../i18n/useLocaleStore'
-
-/** Day before month in both languages, as the desks write dates by hand. */
-const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', cs: 'cs-CZ' }
+import { useFormat } from '../../i18n/useFormat'
 
 /** A sample day for hints and messages, written as the desk's language writes it. */
 const EXAMPLE_DAY = '2017-04-12'
@@ -40,17 +36,7 @@ export function parseTypedDate(typed: string, today: string = localDate()): stri
 /** Dates and names of people in the user's language. */
 export function usePersonFormat() {
   const { t } = useI18n()
-  const locale = useLocaleStore()
-  const days = computed(
-    () => new Intl.DateTimeFormat(INTL_LOCALE[locale.current], { day: 'numeric', month: 'numeric', year: 'numeric' }),
-  )
-
-  /** A calendar day (YYYY-MM-DD) as the desk writes it: 12. 4. 2017 or 12/04/2017. */
-  function day(iso: string | null | undefined): string {
-    if (!iso) return ''
-    const [year, month, date] = iso.split('-').map(Number)
-    return days.value.format(new Date(year, month - 1, date))
-  }
+  const { day } = useFormat()
 
   const exampleDay = computed(() => day(EXAMPLE_DAY))
 
