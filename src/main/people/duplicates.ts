@@ -58,9 +58,14 @@ export async function findDuplicates(
     const national = phoneTerms(phone).at(-1)
     if (national && national.length >= 6) note(await byTerm(TERM_FIELD.phone, national), 'phone')
   }
-  return (await candidatesOf(em, reasons, access, today)).filter(
-    (candidate) => adult(candidate.person.birthDate) || candidate.reasons.includes('name_birth_date'),
-  )
+  const candidates = await candidatesOf(em, reasons, access, today)
+  return candidates
+    .map((candidate) => {
+      // A shared phone or e-mail is itself a contact: told only to staff who may see the candidate's.
+      const contacts = access.allows('people.contacts', candidate.person.unitId) && adult(candidate.person.birthDate)
+      return { ...candidate, reasons: candidate.reasons.filter((reason) => contacts || reason === 'name_birth_date') }
+    })
+    .filter((candidate) => candidate.reasons.length > 0)
 }
 
 async function candidatesOf(

@@ -31,7 +31,7 @@ export async function personFile(
       relation: link.relation,
       primaryContact: Boolean(link.primary_contact),
       mayPickUp: Boolean(link.may_pick_up),
-      person: summaryFromSql(link, access, today),
+      person: summaryFromSql(link, access, today, row.unitId),
     }))
   }
   return {
@@ -45,18 +45,26 @@ function invalid(field: string, code: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', message, { [field]: { code, message } })
 }
 
+const ANCESTORS = `WITH RECURSIVE above(id) AS (
+    SELECT guardian_id FROM guardianship WHERE participant_id = ?
+    UNION SELECT g.guardian_id FROM guardianship g JOIN above ON g.participant_id = above.id
+  )`
+
+/** After a merge: is the person, through a chain of guardianships, their own guardian? */
+export async function isOwnAncestor(em: EntityManager, personId: number): Promise<boolean> {
+  const rows: unknown[] = await em.query(`${ANCESTORS} SELECT 1 FROM above WHERE id = ? LIMIT 1`, [personId, personId])
+  return rows.length > 0
+}
+
 /** Refuses a child as their own guardian and any chain of guardianships that comes back to where it started. */
 export async function assertLinkable(em: EntityManager, guardianId: number, participantId: number): Promise<void> {
   if (guardianId === participantId) {
     throw invalid('guardianId', 'own_guardian', 'A person cannot be their own guardian')
   }
-  const [cycle]: unknown[] = await em.query(
-    `WITH RECURSIVE above(id) AS (
-       SELECT guardian_id FROM guardianship WHERE participant_id = ?
-       UNION SELECT g.guardian_id FROM guardianship g JOIN above ON g.participant_id = above.id
-     ) SELECT 1 FROM above WHERE id = ? LIMIT 1`,
-    [guardianId, participantId],
-  )
+  const [cycle]: unknown[] = await em.query(`${ANCESTORS} SELECT 1 FROM above WHERE id = ? LIMIT 1`, [
+    guardianId,
+    participantId,
+  ])
   if (cycle) {
     throw invalid('guardianId', 'guardianship_cycle', 'The child is already a guardian of this guardian')
   }

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm'
-import type { MergeField, PersonInputData } from '../../shared/contract/people'
+import { NOTES_MAX, type MergeField, type PersonInputData } from '../../shared/contract/people'
 import { AppError } from '../../shared/errors'
 import { contactsOf } from './personMapping'
-import type { PersonRow } from './personEntities'
+import { PersonSchema, type PersonRow } from './personEntities'
+import { isOwnAncestor } from './family'
 import { personReferences, type PersonReference } from './personReferences'
 import { personOrFail, updatePerson } from './personStore'
 
@@ -99,8 +100,13 @@ function fieldValues(row: PersonRow): FieldValues {
   }
 }
 
+/** Fields kept from both records rather than chosen: losing an allergy or a phone is worse than repeating one. */
+const COMBINED: readonly MergeField[] = ['healthNotes', 'dietaryNotes', 'phones']
+const MAX_PHONES = 3
+
+/** A "no" (no photo consent, not a member) is an answer, not a gap to fill from the other record. */
 function isEmpty(value: unknown): boolean {
-  if (value === null || value === '' || value === false) return true
+  if (value === null || value === '') return true
   if (Array.isArray(value)) return value.length === 0
   if (typeof value === 'object') return Object.values(value).every(isEmpty)
   return false
@@ -111,8 +117,16 @@ export function mergeConflicts(keep: PersonRow, remove: PersonRow): MergeField[]
   const a = fieldValues(keep)
   const b = fieldValues(remove)
   return (Object.keys(a) as MergeField[]).filter(
-    (field) => !isEmpty(a[field]) && !isEmpty(b[field]) && JSON.stringify(a[field]) !== JSON.stringify(b[field]),
+    (field) =>
+      !COMBINED.includes(field) &&
+      !isEmpty(a[field]) &&
+      !isEmpty(b[field]) &&
+      JSON.stringify(a[field]) !== JSON.stringify(b[field]),
   )
+}
+
+function joinTexts(...texts: string[]): string {
+  return [...new Set(texts.map((text) => text.trim()).filter((text) => text !== ''))].join('\n\n')
 }
 
 /** The kept record's values, those chosen from the other one, and the other's wherever the kept one is empty. */
@@ -121,7 +135,10 @@ function mergedInput(keep: PersonRow, remove: PersonRow, take: readonly MergeFie
   const b = fieldValues(remove)
   const pick = <F extends MergeField>(field: F) => (take.includes(field) || isEmpty(a[field]) ? b[field] : a[field])
   const membership = pick('membership') as { member: boolean; until: string | null }
-  const notes = [keep.notes, remove.notes].filter((note) => note.trim() !== '').join('\n\n')
+  const phones = [...new Set([...(a.phones as string[]), ...(b.phones as string[])])]
+  if (phones.length > MAX_PHONES) throw mergeRefused('merge_too_many_phones', 'Together the records have over 3 phones')
+  const notes = joinTexts(keep.notes, remove.notes)
+  if (notes.length > NOTES_MAX) throw mergeRefused('merge_notes_too_long', 'Together the notes are too long')
   return {
     unitId: pick('unitId') as number,
     firstName: pick('firstName') as string,
@@ -133,13 +150,13 @@ function mergedInput(keep: PersonRow, remove: PersonRow, take: readonly MergeFie
     photoConsent: pick('photoConsent') as boolean,
     member: membership.member,
     memberUntil: membership.until,
-    notes: notes.slice(0, 4000),
+    notes,
     contacts: {
       email: pick('email') as string | null,
-      phones: pick('phones') as string[],
+      phones,
       address: pick('address') as ContactsInput['address'],
-      healthNotes: pick('healthNotes') as string,
-      dietaryNotes: pick('dietaryNotes') as string,
+      healthNotes: joinTexts(keep.healthNotes, remove.healthNotes),
+      dietaryNotes: joinTexts(keep.dietaryNotes, remove.dietaryNotes),
       billing: pick('billing') as ContactsInput['billing'],
     },
   }
@@ -162,8 +179,17 @@ export async function mergePeople(
     else if (!handled.has(reference.table)) await special(em, keepId, removeId)
     handled.add(reference.table)
   }
+  if (await isOwnAncestor(em, keepId)) {
+    throw mergeRefused('merge_cycle', 'One record is a guardian of a guardian of the other')
+  }
   const merged = await updatePerson(em, keep, mergedInput(keep, remove, take), now)
+  // Either record still in use keeps the merged one in the register.
+  if (keep.archivedAt && !remove.archivedAt) await em.update(PersonSchema, { id: keepId }, { archivedAt: null })
   // Foreign keys refuse this if any row still points at the duplicate: nothing is lost silently.
   await em.query('DELETE FROM person WHERE id = ?', [removeId])
-  return merged
+  return { ...merged, archivedAt: keep.archivedAt && remove.archivedAt ? keep.archivedAt : null }
+}
+
+function mergeRefused(reason: string, message: string): AppError {
+  return AppError.conflict(reason, message)
 }

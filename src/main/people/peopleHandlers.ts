@@ -85,8 +85,11 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     return fileOf(ctx, row.id)
   },
 
-  'people/update': async ({ id, person }, ctx) => {
+  'people/update': async ({ id, person, expectedUpdatedAt }, ctx) => {
     const row = await livePerson(ctx, id)
+    if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== row.updatedAt) {
+      throw AppError.conflict('stale_record', 'Someone else changed this record after the form was opened')
+    }
     const permissions: Permission[] = person.contacts ? ['people.edit', 'people.contacts'] : ['people.edit']
     await authorizeAll(ctx, permissions, [row.unitId, person.unitId])
     await updatePerson(ctx.em, row, person, ctx.now)

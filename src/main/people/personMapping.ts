@@ -39,8 +39,20 @@ export function isActiveMember(member: boolean | number, memberUntil: string | n
   return Boolean(member) && (memberUntil === null || memberUntil >= today)
 }
 
-export function summaryFromSql(raw: SummarySource, access: UnitAccess, today: string): PersonSummary {
-  const contacts = access.allows('people.contacts', raw.unit_id)
+/**
+ * `contactsVia`: a family member's unit, when the summary is shown on their page. Reception
+ * allowed to see a child's contacts must be able to call the child's parents, whatever unit
+ * the parents are filed under.
+ */
+export function summaryFromSql(
+  raw: SummarySource,
+  access: UnitAccess,
+  today: string,
+  contactsVia?: number,
+): PersonSummary {
+  const contacts =
+    access.allows('people.contacts', raw.unit_id) ||
+    (contactsVia !== undefined && access.allows('people.contacts', contactsVia))
   const phones = JSON.parse(raw.phones) as string[]
   return {
     id: raw.id,

@@ -160,6 +160,9 @@ export interface ExportedFile {
 
 // ---- input schemas ---------------------------------------------------------------------
 
+/** Room for two records' notes after a merge. */
+export const NOTES_MAX = 8000
+
 const id = z.number().int().positive()
 const isoDate = z.string().refine(isCalendarDate, 'date_format')
 const text = (max: number) => z.string().trim().max(max)
@@ -204,7 +207,7 @@ export const personInput = z.object({
   photoConsent: z.boolean(),
   member: z.boolean(),
   memberUntil: isoDate.nullable(),
-  notes: text(4000),
+  notes: text(NOTES_MAX),
   /** Left out by staff who may not see contacts: the stored ones stay as they are. */
   contacts: contactsInput.optional(),
 })
@@ -264,8 +267,9 @@ export const peopleContract = {
     kind: 'write',
     access: 'people.edit',
   }),
+  /** `expectedUpdatedAt`: the version the form was filled from; a newer one is a stale_record conflict. */
   'people/update': command<PersonFile>()({
-    input: z.object({ id, person: personInput }),
+    input: z.object({ id, person: personInput, expectedUpdatedAt: z.string().max(30).optional() }),
     kind: 'write',
     access: 'people.edit',
   }),

@@ -82,6 +82,62 @@ describe('merging two records of one person', () => {
     expect(merged.person.firstName).toBe('Tomas')
   })
 
+  it('keeps both allergies and every phone, and asks about a refused photo consent', async () => {
+    const keepId = family.tomas.person.id
+    const kept = (await backend.call('people/get', { id: keepId })).person
+    await backend.call('people/update', {
+      id: keepId,
+      person: { ...kept, photoConsent: false, contacts: { ...kept.contacts!, phones: ['+420 777 000 111'] } },
+    })
+    const { duplicate } = await secondTomas()
+    const removed = (await backend.call('people/get', { id: duplicate })).person
+    await backend.call('people/update', {
+      id: duplicate,
+      person: { ...removed, contacts: { ...removed.contacts!, healthNotes: 'Astma' } },
+    })
+    const preview = await backend.call('people/merge-preview', { keepId, removeId: duplicate })
+    expect(preview.conflicts).toEqual(['firstName', 'lastName', 'photoConsent'])
+    const merged = await backend.call('people/merge', { keepId, removeId: duplicate, takeFromRemoved: [] })
+    expect(merged.person.photoConsent).toBe(false)
+    expect(merged.person.contacts).toMatchObject({
+      phones: ['+420 777 000 111', '+420 603 111 222'],
+      healthNotes: 'Alergie na ořechy\n\nAstma',
+    })
+  })
+
+  it('refuses a merge that would make a circle of guardianships', async () => {
+    // Eliška registered twice; the second record was entered as the mother's guardian by mistake.
+    const second = await backend.call('people/create', {
+      person: sampleChild(unitId, 'Eliška', '2015-09-03'),
+      link: {
+        personId: family.mother.person.id,
+        as: 'guardian',
+        relation: 'other',
+        primaryContact: false,
+        mayPickUp: false,
+      },
+      allowDuplicate: true,
+    })
+    const result = await backend.result('people/merge', {
+      keepId: family.eliska.person.id,
+      removeId: second.person.id,
+      takeFromRemoved: [],
+    })
+    expect(result.ok || result.error).toMatchObject({ code: 'CONFLICT', reason: 'merge_cycle' })
+    expect((await backend.call('people/get', { id: second.person.id })).children).toHaveLength(1)
+  })
+
+  it('keeps the merged record in the register when either one was in use', async () => {
+    const { duplicate } = await secondTomas()
+    await backend.call('people/set-archived', { id: family.tomas.person.id, archived: true })
+    const merged = await backend.call('people/merge', {
+      keepId: family.tomas.person.id,
+      removeId: duplicate,
+      takeFromRemoved: [],
+    })
+    expect(merged.person.archived).toBe(false)
+  })
+
   it('moves rows of any table that points at a person, including tables added later', async () => {
     // A table a later version adds (enrolments, ledger …), known to nobody in the merge code.
     await backend.database.dataSource.query(

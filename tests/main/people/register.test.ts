@@ -55,6 +55,22 @@ describe('the people register', () => {
     expect(candidates.map((candidate) => candidate.person.id)).toEqual([family.eliska.person.id])
   })
 
+  it('refuses to save a form filled from a version someone else has changed since', async () => {
+    const opened = (await backend.call('people/get', { id: family.mother.person.id })).person
+    const elsewhere = await backend.call('people/update', {
+      id: opened.id,
+      person: { ...opened, contacts: undefined, notes: 'Změna z druhé přepážky' },
+      expectedUpdatedAt: opened.updatedAt,
+    })
+    const stale = await backend.result('people/update', {
+      id: opened.id,
+      person: { ...opened, contacts: undefined, notes: 'Moje starší verze' },
+      expectedUpdatedAt: opened.updatedAt,
+    })
+    expect(stale.ok || stale.error).toMatchObject({ code: 'CONFLICT', reason: 'stale_record' })
+    expect((await backend.call('people/get', { id: opened.id })).person.notes).toBe(elsewhere.person.notes)
+  })
+
   it('refuses a birth date in the future with a field error and writes nothing', async () => {
     const result = await backend.result('people/create', {
       person: samplePerson(unitId, { firstName: 'Budoucí', birthDate: '2999-01-01' }),

@@ -63,6 +63,7 @@ describe('finding people as you type', () => {
     expect(await names('777 000 004')).toEqual(['Łukasz Wójcik'])
     expect(await names('+420777000005')).toEqual(['Örsi Szőke'])
     expect(await names('PERSON6@')).toEqual(['Ľubomír Ďurica'])
+    expect(await names('00420 777 000 006')).toEqual(['Ľubomír Ďurica'])
   })
 
   it('says how each hit matched', async () => {

@@ -80,5 +80,11 @@ export function usePersonSearch(limit = LIMIT) {
     return current.value
   }
 
-  return { query, term, hits, active, current, searching, answered, problem, move, clear, settled }
+  /** Asks again even for the same words: records may have changed (merged, erased) since the last answer. */
+  async function refresh(): Promise<void> {
+    clearTimeout(timer)
+    await run(term.value)
+  }
+
+  return { query, term, hits, active, current, searching, answered, problem, move, clear, settled, refresh }
 }

@@ -126,6 +126,10 @@ const cs: MessageSchema = {
     already_linked: 'Tito dva už jsou propojeni.',
     person_anonymised: 'Tento záznam byl na žádost vymazán a už ho nelze měnit.',
     merge_collision: 'Oba záznamy mají stejnou položku jinde, proto je nelze sloučit automaticky.',
+    stale_record: 'Záznam mezitím změnil někdo jiný. Zrušte úpravy, prohlédněte si změny a upravte znovu.',
+    merge_too_many_phones: 'Oba záznamy mají dohromady víc než tři telefony. Nejprve jeden odeberte.',
+    merge_notes_too_long: 'Poznámky obou záznamů jsou dohromady příliš dlouhé. Nejprve jednu zkraťte.',
+    merge_cycle: 'Jeden záznam je zástupcem zástupce druhého, sloučením by vznikl kruh.',
   },
   fields: {
     required: 'Vyplňte prosím.',

@@ -127,6 +127,11 @@ const en = {
     already_linked: 'These two are already linked.',
     person_anonymised: 'This record was erased on request and can no longer change.',
     merge_collision: 'Both records hold the same entry elsewhere, so they cannot be merged automatically.',
+    stale_record:
+      'Someone else changed this record after you opened the form. Cancel to see their changes, then edit again.',
+    merge_too_many_phones: 'Together the two records have more than three phone numbers. Remove one first.',
+    merge_notes_too_long: 'Together the notes of the two records are too long. Shorten one first.',
+    merge_cycle: 'One record is a guardian of a guardian of the other, so merging them would make a circle.',
   },
   fields: {
     required: 'Please fill this in.',
