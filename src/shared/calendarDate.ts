@@ -20,3 +20,11 @@ export function yearsBefore(day: string, years: number): string {
   const date = `${year}${day.slice(4)}`
   return isCalendarDate(date) ? date : `${year}-02-28`
 }
+
+/** Full years between a birth date and a day, both YYYY-MM-DD; null when unknown or not yet born. */
+export function ageOn(birthDate: string | null, today: string): number | null {
+  if (!birthDate) return null
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4))
+  const age = today.slice(5) < birthDate.slice(5) ? years - 1 : years
+  return age >= 0 ? age : null
+}

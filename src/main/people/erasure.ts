@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
-import { billingJson } from './personMapping'
-import { PersonSchema, type PersonRow } from './personEntities'
+import { PersonSchema, sortProperty, type PersonRow } from './personEntities'
+import { NO_CONTACTS } from './personStore'
 import { SORT_LOCALES } from './sorting/collationKey'
 
 /**
@@ -15,28 +15,20 @@ export async function anonymise(em: EntityManager, row: PersonRow, now: Date): P
     lastName: '',
     birthDate: null,
     sex: null,
-    email: null,
-    phones: '[]',
-    street: '',
-    city: '',
-    postalCode: '',
-    country: '',
+    ...NO_CONTACTS,
     school: '',
     schoolClass: '',
-    healthNotes: '',
-    dietaryNotes: '',
     photoConsent: false,
     member: false,
     memberUntil: null,
     notes: '',
-    billing: billingJson(undefined),
     archivedAt: row.archivedAt ?? at,
     anonymisedAt: at,
     updatedAt: at,
     firstFold: '',
     lastFold: '',
     nameKey: '',
-    ...Object.fromEntries(SORT_LOCALES.map((locale) => [`sort${locale[0].toUpperCase()}${locale.slice(1)}`, ''])),
+    ...Object.fromEntries(SORT_LOCALES.map((locale) => [sortProperty(locale), ''])),
   }
   await em.update(PersonSchema, { id: row.id }, blank)
   await em.query('DELETE FROM person_search_term WHERE person_id = ?', [row.id])

@@ -6,7 +6,7 @@ import { findDuplicates } from './duplicates'
 import { anonymise } from './erasure'
 import { exportPerson } from './export/exportPerson'
 import { assertLinkable, personFile } from './family'
-import { GuardianshipSchema } from './personEntities'
+import { GuardianshipSchema, type PersonRow } from './personEntities'
 import { listPeople } from './personList'
 import { mergeConflicts, mergePeople, referenceCounts } from './merge'
 import { toPerson } from './personMapping'
@@ -28,9 +28,11 @@ async function authorizeAll(ctx: HandlerContext, permissions: Permission[], unit
   }
 }
 
-async function fileOf(ctx: HandlerContext, id: number) {
+/** The family view of a record: read again by id after a write, or the row a read already has. */
+async function fileOf(ctx: HandlerContext, record: number | PersonRow) {
   const { access, today } = await viewerOf(ctx)
-  return personFile(ctx.em, await personOrFail(ctx.em, id), access, today)
+  const row = typeof record === 'number' ? await personOrFail(ctx.em, record) : record
+  return personFile(ctx.em, row, access, today)
 }
 
 async function livePerson(ctx: HandlerContext, id: number) {
@@ -54,7 +56,7 @@ export const peopleHandlers: ContextHandlers<'people'> = {
   'people/get': async ({ id }, ctx) => {
     const row = await personOrFail(ctx.em, id)
     await ctx.authorize('people.view', row.unitId)
-    return fileOf(ctx, id)
+    return fileOf(ctx, row)
   },
 
   'people/find-duplicates': async (probe, ctx) => {

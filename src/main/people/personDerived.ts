@@ -1,4 +1,5 @@
 import { fold, foldedWords } from '../../shared/text/fold'
+import { sortProperty } from './personEntities'
 import { collationKey, SORT_LOCALES } from './sorting/collationKey'
 
 /** What kind of word a search term is; the number is stored, so never renumber. */
@@ -26,7 +27,7 @@ export function derivedNameColumns(firstName: string, lastName: string) {
     nameKey: nameKey(firstName, lastName),
   }
   for (const locale of SORT_LOCALES) {
-    columns[`sort${locale[0].toUpperCase()}${locale.slice(1)}`] = collationKey(locale, lastName, firstName)
+    columns[sortProperty(locale)] = collationKey(locale, lastName, firstName)
   }
   return columns as {
     firstFold: string

@@ -2,7 +2,13 @@ import { EntitySchema } from 'typeorm'
 import type { Relation, Sex } from '../../shared/contract/people'
 import { SORT_LOCALES, type SortLocale } from './sorting/collationKey'
 
-type SortColumns = { [L in SortLocale as `sort${Capitalize<L>}`]: string }
+type SortProperty = `sort${Capitalize<SortLocale>}`
+type SortColumns = Record<SortProperty, string>
+
+/** The entity property holding a language's sort key: `cs` → `sortCs` (column `sort_cs`). */
+export function sortProperty(locale: SortLocale): SortProperty {
+  return `sort${locale[0].toUpperCase()}${locale.slice(1)}` as SortProperty
+}
 
 export interface PersonRow extends SortColumns {
   id: number
@@ -57,7 +63,7 @@ const string = (name: string, length: number, nullable = false) => ({
 })
 
 const sortColumns = Object.fromEntries(
-  SORT_LOCALES.map((locale) => [`sort${locale[0].toUpperCase()}${locale.slice(1)}`, string(`sort_${locale}`, 400)]),
+  SORT_LOCALES.map((locale) => [sortProperty(locale), string(`sort_${locale}`, 400)]),
 )
 
 export const PersonSchema = new EntitySchema<PersonRow>({

@@ -1,5 +1,5 @@
 import type { Billing, Person, PersonContacts, PersonSummary } from '../../shared/contract/people'
-import { ageOn } from './calendar'
+import { ageOn } from '../../shared/calendarDate'
 import type { PersonRow } from './personEntities'
 import type { UnitAccess } from './unitAccess'
 

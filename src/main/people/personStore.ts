@@ -5,7 +5,8 @@ import { billingJson } from './personMapping'
 import { derivedNameColumns, searchTerms } from './personDerived'
 import { PersonSchema, type PersonRow } from './personEntities'
 
-const NO_CONTACTS = {
+/** Contact columns of someone whose contacts were never given (or were erased). */
+export const NO_CONTACTS = {
   email: null,
   phones: '[]',
   street: '',

@@ -1,5 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
 import type { PersonFile, PersonInput } from '../../../src/shared/contract/people'
+import { sampleChild, samplePerson as personInput } from '../../support/personSamples'
 import { dismissToasts } from './adminPages'
 import { callFromPage } from './pages'
 
@@ -207,36 +208,7 @@ export async function centreId(page: Page): Promise<number> {
 
 /** A child of the family in `personInput`: the same home, no contacts of their own. */
 export function childInput(unitId: number, overrides: Partial<PersonInput> = {}): PersonInput {
-  const family = personInput(unitId)
-  return personInput(unitId, {
-    sex: 'female',
-    contacts: { ...family.contacts!, email: null, phones: [], healthNotes: 'Alergie na ořechy' },
-    ...overrides,
-  })
+  return sampleChild(unitId, overrides.firstName ?? 'Eliška', overrides.birthDate ?? '2015-09-03', overrides)
 }
 
-/** A complete person as main takes it; specs override what they are about. */
-export function personInput(unitId: number, overrides: Partial<PersonInput> = {}): PersonInput {
-  return {
-    unitId,
-    firstName: 'Jana',
-    lastName: 'Nováková',
-    birthDate: '1986-04-12',
-    sex: 'female',
-    school: '',
-    schoolClass: '',
-    photoConsent: true,
-    member: false,
-    memberUntil: null,
-    notes: '',
-    contacts: {
-      email: 'jana.novakova@example.cz',
-      phones: ['+420 777 123 456'],
-      address: { street: 'Lipová 12', city: 'Brno', postalCode: '602 00', country: 'Česko' },
-      healthNotes: '',
-      dietaryNotes: '',
-      billing: { name: '', street: '', city: '', postalCode: '', country: '', companyId: '', vatId: '' },
-    },
-    ...overrides,
-  }
-}
+export { personInput }
