@@ -1,5 +1,5 @@
 // The thin Electron shell: hands Electron's objects to runShell, which holds the logic.
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, screen, shell } from 'electron'
 import { join } from 'node:path'
 import { startBackend } from './backend'
 import { runShell } from './shell/runShell'
@@ -8,6 +8,7 @@ void runShell({
   app,
   ipcMain,
   BrowserWindow,
+  screen,
   openExternal: (url) => shell.openExternal(url),
   showErrorBox: (title, content) => dialog.showErrorBox(title, content),
   startBackend,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -10,12 +10,14 @@ import type { Router } from '../../src/main/core/router'
 import type { CallChannelHost } from '../../src/main/shell/callChannel'
 import {
   runShell,
+  type ShellScreen,
   type ShellApp,
   type ShellDeps,
   type ShellWebContents,
   type ShellWindow,
 } from '../../src/main/shell/runShell'
 import type { PreventableEvent } from '../../src/main/shell/window'
+import type { Rectangle } from '../../src/main/shell/windowPlacement'
 import { CALL_CHANNEL } from '../../src/shared/transport'
 import { FakeContents, FakeSession } from './fakes'
 
@@ -59,16 +61,29 @@ class FakeApp implements ShellApp {
 class FakeWindow implements ShellWindow {
   static opened: FakeWindow[] = []
   readonly loaded: string[] = []
+  readonly listeners = new Map<string, (() => void)[]>()
   destroyed = false
   minimized = false
+  maximized = false
+  normalBounds: Rectangle
   restore = vi.fn()
   focus = vi.fn()
   show = vi.fn()
+  maximize = vi.fn(() => void (this.maximized = true))
   constructor(readonly options: BrowserWindowConstructorOptions) {
+    const { x = 0, y = 0, width = 0, height = 0 } = options
+    this.normalBounds = { x, y, width, height }
     FakeWindow.opened.push(this)
   }
-  once(): this {
+  once(event: string, listener: () => void): this {
+    return this.on(event, listener)
+  }
+  on(event: string, listener: () => void): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
     return this
+  }
+  emit(event: string): void {
+    for (const listener of this.listeners.get(event) ?? []) listener()
   }
   async loadURL(url: string): Promise<void> {
     this.loaded.push(url)
@@ -79,7 +94,24 @@ class FakeWindow implements ShellWindow {
   isMinimized(): boolean {
     return this.minimized
   }
+  isMaximized(): boolean {
+    return this.maximized
+  }
+  getNormalBounds(): Rectangle {
+    return this.normalBounds
+  }
 }
+
+/** Screens by their work areas, the primary one first. */
+function fakeScreen(...workAreas: Rectangle[]): ShellScreen {
+  return {
+    getPrimaryDisplay: () => ({ workArea: workAreas[0] }),
+    getAllDisplays: () => workAreas.map((workArea) => ({ workArea })),
+  }
+}
+
+const FULL_HD = { x: 0, y: 0, width: 1920, height: 1040 }
+const LAPTOP = { x: 0, y: 0, width: 1366, height: 728 }
 
 let appData: string
 let app: FakeApp
@@ -93,6 +125,7 @@ function deps(overrides: Partial<ShellDeps<FakeWindow>> = {}): ShellDeps<FakeWin
     app,
     ipcMain: { handle },
     BrowserWindow: FakeWindow,
+    screen: fakeScreen(FULL_HD),
     openExternal: async () => {},
     showErrorBox: vi.fn(),
     startBackend,
@@ -267,5 +300,62 @@ describe('quitting Frontdesk', () => {
     await runShell(deps())
     app.emit('window-all-closed')
     expect(app.quit).toHaveBeenCalled()
+  })
+})
+
+describe('the main window on the screens there are', () => {
+  const dataDir = () => join(appData, 'Frontdesk')
+
+  /** Starts the shell, shows the window as Electron does once it has painted, and returns it. */
+  async function start(screen: ShellScreen): Promise<FakeWindow> {
+    FakeWindow.opened = []
+    app = new FakeApp(appData)
+    await runShell(deps({ screen }))
+    const [window] = FakeWindow.opened
+    window.emit('ready-to-show')
+    return window
+  }
+
+  it('opens at its default size, centred, on a screen that has room for it', async () => {
+    const window = await start(fakeScreen(FULL_HD))
+    expect(window.options).toMatchObject({ x: 320, y: 120, width: 1280, height: 800 })
+    expect(window.maximize).not.toHaveBeenCalled()
+    expect(window.show).toHaveBeenCalledOnce()
+  })
+
+  it('opens maximised on a 1366×768 laptop, which is less than 800 pixels high', async () => {
+    const window = await start(fakeScreen(LAPTOP))
+    expect(window.maximize).toHaveBeenCalledOnce()
+    expect(window.options.height).toBeLessThanOrEqual(LAPTOP.height)
+    expect(window.show).toHaveBeenCalledOnce()
+  })
+
+  it('reopens where it was left, at the size it was left, and maximised if it was', async () => {
+    const first = await start(fakeScreen(FULL_HD))
+    first.normalBounds = { x: 100, y: 50, width: 1100, height: 700 }
+    first.maximized = true
+    first.emit('close')
+    expect(existsSync(join(dataDir(), 'window-state.json'))).toBe(true)
+
+    const second = await start(fakeScreen(FULL_HD))
+    expect(second.options).toMatchObject({ x: 100, y: 50, width: 1100, height: 700 })
+    expect(second.maximize).toHaveBeenCalledOnce()
+  })
+
+  it('a window left on a monitor that is no longer there opens on the primary screen', async () => {
+    const second = { x: 1920, y: 0, width: 1920, height: 1040 }
+    const first = await start(fakeScreen(FULL_HD, second))
+    first.normalBounds = { x: 2200, y: 100, width: 1200, height: 800 }
+    first.emit('close')
+
+    expect((await start(fakeScreen(FULL_HD, second))).options).toMatchObject({ x: 2200, y: 100 })
+    expect((await start(fakeScreen(FULL_HD))).options).toMatchObject({ x: 320, y: 120, width: 1280, height: 800 })
+  })
+
+  it('a remembered state that is not one (edited by hand, cut short) is ignored', async () => {
+    mkdirSync(dataDir(), { recursive: true })
+    writeFileSync(join(dataDir(), 'window-state.json'), '{"bounds": {"x": 10')
+    const window = await start(fakeScreen(FULL_HD))
+    expect(window.options).toMatchObject({ x: 320, y: 120, width: 1280, height: 800 })
   })
 })

@@ -78,6 +78,7 @@ describe('the main window', () => {
         return this
       }
       show = shown
+      maximize = vi.fn()
       async loadURL(url: string) {
         loaded.push(url)
       }

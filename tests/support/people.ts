@@ -1,9 +1,9 @@
 import type { PersonFile } from '../../src/shared/contract/people'
 import type { TestBackend } from './backend'
 import { ADMINISTRATOR, CENTRE_NAME } from './desks'
-import { sampleChild, samplePerson } from './personSamples'
+import { personInputOf, sampleChild, samplePerson } from './personSamples'
 
-export { sampleChild, samplePerson }
+export { personInputOf, sampleChild, samplePerson }
 
 /** The centre (root unit) of a test backend, set up on first use. */
 export async function rootUnitId(backend: TestBackend): Promise<number> {

@@ -1,4 +1,4 @@
-import type { PersonInput } from '../../src/shared/contract/people'
+import type { Person, PersonInput } from '../../src/shared/contract/people'
 
 // Plain data only: the end-to-end specs import this too, so it must not pull in the backend.
 
@@ -49,4 +49,15 @@ export function sampleChild(
     },
     ...overrides,
   })
+}
+
+/** What a form sends back for a stored person: its editable fields and no others, which main refuses. */
+export function personInputOf(person: Person, overrides: Partial<PersonInput> = {}): PersonInput {
+  const { unitId, firstName, lastName, birthDate, sex, school, schoolClass, photoConsent, member, memberUntil, notes } =
+    person
+  return {
+    ...{ unitId, firstName, lastName, birthDate, sex, school, schoolClass, photoConsent, member, memberUntil, notes },
+    contacts: person.contacts ?? undefined,
+    ...overrides,
+  }
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import { DataSource, type EntityManager } from 'typeorm'
 import type { DatabaseMode } from '../../shared/contract/system'
 import type { Logger } from '../core/logger'
-import { createBackup, listBackups, restoreBackup } from './backups'
+import { createBackup, listBackups, removeUnfinished, restoreBackup } from './backups'
 import { CONNECTION_PRAGMAS, sqliteOptions } from './dataSourceOptions'
 import { checkHealth } from './health'
 
@@ -30,6 +30,9 @@ export class Database {
 
   static async open(location: DatabaseLocation, logger: Logger): Promise<Database> {
     mkdirSync(dirname(location.file), { recursive: true })
+    for (const leftover of removeUnfinished(location.file, location.backupDir)) {
+      logger.warn(`Removed what an interrupted backup or restore left behind: ${leftover}`)
+    }
     const health = await checkHealth(location.file)
     if (health.state === 'damaged') {
       logger.error(`Database file is damaged, opening read-only: ${health.problem}`)

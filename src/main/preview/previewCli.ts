@@ -1,15 +1,16 @@
 import { join } from 'node:path'
 import { startBackend } from '../backend'
-import { defaultUserDataDir, resolveDataDir } from '../dataDir'
+import { previewOptions } from './previewOptions'
 import { startPreviewServer } from './previewServer'
 
 /**
- * `npm run preview`: Frontdesk in a browser. Flags: --data-dir=PATH, --port=N.
- * Prints the address with its one-time token; the line `FRONTDESK_PREVIEW_URL=` is for scripts.
+ * `npm run preview -- [--data-dir=PATH] [--port=N]`: Frontdesk in a browser, with its data in
+ * `.tmp/preview-data` by default. Prints the address with its one-time token; the line
+ * `FRONTDESK_PREVIEW_URL=` is for scripts.
  */
 async function main(): Promise<void> {
-  const dataDir = resolveDataDir(process.argv, process.env, defaultUserDataDir())
-  const port = Number(process.argv.find((arg) => arg.startsWith('--port='))?.slice('--port='.length) ?? 0)
+  // Built to out/main/preview.js: the project is two folders up.
+  const { dataDir, port } = previewOptions(process.argv.slice(2), process.env, join(__dirname, '..', '..'))
   const backend = await startBackend({ dataDir })
   const server = await startPreviewServer({ router: backend.router, rendererDir: join(__dirname, '../renderer'), port })
   console.log(`Frontdesk is running on ${server.url} with data in ${dataDir}`)

@@ -15,6 +15,8 @@ import {
   type MainWindowConstructor,
   type PreventableEvent,
 } from './window'
+import { placeWindow, type Rectangle } from './windowPlacement'
+import { readWindowState, rememberPlacement, writeWindowState, type PlacedWindow } from './windowState'
 
 /** What the shell needs of Electron's `app`; the real one satisfies it. */
 export interface ShellApp {
@@ -37,7 +39,13 @@ export interface ShellWebContents extends HardenableContents {
   session: HardenableSession
 }
 
-export interface ShellWindow extends MainWindow {
+/** What the shell needs of Electron's `screen` (ready only once the app is). */
+export interface ShellScreen {
+  getPrimaryDisplay(): { workArea: Rectangle }
+  getAllDisplays(): { workArea: Rectangle }[]
+}
+
+export interface ShellWindow extends MainWindow, PlacedWindow {
   isDestroyed(): boolean
   isMinimized(): boolean
   restore(): void
@@ -48,6 +56,7 @@ export interface ShellDeps<W extends ShellWindow> {
   app: ShellApp
   ipcMain: CallChannelHost
   BrowserWindow: MainWindowConstructor<W>
+  screen: ShellScreen
   openExternal: (url: string) => Promise<void>
   showErrorBox: (title: string, content: string) => void
   startBackend: (options: BackendOptions) => Promise<Backend>
@@ -98,7 +107,15 @@ export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promi
   let mainWindow: W | undefined
   const showMainWindow = (): void => {
     if (!mainWindow || mainWindow.isDestroyed()) {
-      mainWindow = openMainWindow(deps.BrowserWindow, location, deps.preloadPath, logger)
+      const placement = placeWindow(readWindowState(dataDir), workAreas(deps.screen))
+      mainWindow = openMainWindow(deps.BrowserWindow, location, deps.preloadPath, logger, placement)
+      rememberPlacement(mainWindow, (state) => {
+        try {
+          writeWindowState(dataDir, state)
+        } catch (error) {
+          logger.warn(`Could not remember the window's place: ${String(error)}`)
+        }
+      })
       return
     }
     if (mainWindow.isMinimized()) mainWindow.restore()
@@ -124,6 +141,13 @@ export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promi
     deps.showErrorBox('Frontdesk could not start', error instanceof Error ? error.message : String(error))
     app.exit(1)
   }
+}
+
+/** The screens' work areas, the primary one first. */
+function workAreas(screen: ShellScreen): Rectangle[] {
+  const primary = screen.getPrimaryDisplay().workArea
+  const others = screen.getAllDisplays().map((display) => display.workArea)
+  return [primary, ...others.filter((area) => JSON.stringify(area) !== JSON.stringify(primary))]
 }
 
 /**

@@ -2,6 +2,7 @@ import type { BrowserWindowConstructorOptions, HandlerDetails, WindowOpenHandler
 import { consoleLogger, type Logger } from '../core/logger'
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
 import type { AppLocation } from './appLocation'
+import { DEFAULT_SIZE, MIN_SIZE, type Placement } from './windowPlacement'
 
 export const WINDOW_TITLE = 'Frontdesk'
 
@@ -9,13 +10,12 @@ export const WINDOW_TITLE = 'Frontdesk'
  * The main window's options. The renderer is treated as untrusted: no Node, its own
  * JavaScript world, an OS-level sandbox, and the preload as its only door to main.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, placement?: Placement): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 640,
+    ...(placement
+      ? { ...placement.bounds, minWidth: placement.minWidth, minHeight: placement.minHeight }
+      : { ...DEFAULT_SIZE, minWidth: MIN_SIZE.width, minHeight: MIN_SIZE.height }),
     // Shown on ready-to-show, so a reception worker never sees a blank white frame.
     show: false,
     autoHideMenuBar: true,
@@ -38,20 +38,29 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
 export interface MainWindow {
   once(event: 'ready-to-show', listener: () => void): unknown
   show(): void
+  maximize(): void
   loadURL(url: string): Promise<void>
 }
 
 export type MainWindowConstructor<W extends MainWindow> = new (options: BrowserWindowConstructorOptions) => W
 
-/** Creates the hardened main window, loads the app's page and shows it once it has painted. */
+/**
+ * Creates the hardened main window where `placement` says, loads the app's page and shows it
+ * once it has painted (maximised first when the placement says so).
+ */
 export function openMainWindow<W extends MainWindow>(
   BrowserWindow: MainWindowConstructor<W>,
   location: AppLocation,
   preloadPath: string,
   logger: Logger = consoleLogger,
+  placement?: Placement,
 ): W {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath))
-  window.once('ready-to-show', () => window.show())
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, placement))
+  window.once('ready-to-show', () => {
+    // Maximising a hidden window shows it on some systems: done here, it never flashes at its small size.
+    if (placement?.maximize) window.maximize()
+    window.show()
+  })
   // loadURL rejects when the page fails to load; the window stays and the log says why.
   window.loadURL(location.entryUrl).catch((error: unknown) => logger.error('Could not load the app page', error))
   return window

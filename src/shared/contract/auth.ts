@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { LOCALES } from '../locales'
 import type { Permission } from '../permissions'
 import { command } from './define'
+import { visibleName } from './text'
 
 export const PASSWORD_MIN = 8
 export const password = z.string().min(PASSWORD_MIN).max(200)
@@ -11,7 +12,7 @@ export const username = z
   .min(2)
   .max(60)
   .regex(/^[\p{L}\p{N}._@-]+$/u, { message: 'username_format' })
-export const displayName = z.string().trim().min(1).max(120)
+export const displayName = visibleName(120)
 
 /** What the renderer knows of the signed-in staff member: enough to show and hide, never to decide. */
 export interface SessionInfo {
@@ -34,7 +35,7 @@ export const authContract = {
   'auth/get-state': command<AuthState>()({ input: z.object({}), kind: 'read', access: 'public' }),
   'auth/set-up': command<SessionInfo>()({
     input: z.object({
-      centreName: z.string().trim().min(1).max(200),
+      centreName: visibleName(200),
       displayName,
       username,
       password,

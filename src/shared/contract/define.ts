@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { Access } from '../permissions'
 import { mergeUnique, type UnionToIntersection } from '../mergeUnique'
+import { deepStrict } from './deepStrict'
+import { dataProblems } from './plainData'
 
 /**
  * read: runs freely on the read connection; write: queued, one transaction, one audit row;
@@ -23,9 +25,17 @@ export interface CommandSpec<Input extends z.ZodType, Output> {
   readonly output?: Output
 }
 
+/** What `command()` makes of an input schema: plain data checked first, then the strict schema. */
+export type CommandInput<Shape extends z.ZodRawShape> = z.ZodPipe<
+  z.ZodCustom<StrictInput<Shape>, StrictInput<Shape>>,
+  z.ZodObject<Shape, z.core.$strict>
+>
+type StrictInput<Shape extends z.ZodRawShape> = z.input<z.ZodObject<Shape, z.core.$strict>>
+
 /**
- * Declares a command. Object inputs become strict, so unknown fields are refused rather
- * than silently dropped.
+ * Declares a command. Every object of the input, at every depth, becomes strict, so unknown
+ * fields are refused rather than silently dropped; class instances and malformed text are
+ * refused wherever they sit (see `dataProblems`), before the schema looks at the values.
  */
 export function command<Output>() {
   return <Shape extends z.ZodRawShape>(spec: {
@@ -33,8 +43,13 @@ export function command<Output>() {
     kind: CommandKind
     access: Access
     whileLocked?: true
-  }): CommandSpec<z.ZodObject<Shape, z.core.$strict>, Output> => ({
-    input: spec.input.strict(),
+  }): CommandSpec<CommandInput<Shape>, Output> => ({
+    input: z
+      .custom<StrictInput<Shape>>()
+      .superRefine((value, context) => {
+        for (const { path, code } of dataProblems(value)) context.addIssue({ code: 'custom', message: code, path })
+      })
+      .pipe(deepStrict(spec.input.strict())),
     kind: spec.kind,
     access: spec.access,
     whileLocked: spec.whileLocked ?? false,

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { isCalendarDate, localDate, yearsBefore } from '../calendarDate'
+import { nameCase } from '../text/nameCase'
 import { command } from './define'
+import { visibleName } from './text'
 
 export const RELATIONS = ['mother', 'father', 'grandparent', 'other'] as const
 export type Relation = (typeof RELATIONS)[number]
@@ -166,7 +168,8 @@ export const NOTES_MAX = 8000
 const id = z.number().int().positive()
 const isoDate = z.string().refine(isCalendarDate, 'date_format')
 const text = (max: number) => z.string().trim().max(max)
-const name = z.string().trim().min(1).max(80)
+/** Typed all in lower or upper case, a name is stored capitalised (`jan novák` → `Jan Novák`). */
+const name = visibleName(80).overwrite(nameCase)
 
 /** Born today at the latest and at most 120 years ago. */
 export const birthDate = isoDate

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { command } from './define'
+import { visibleName } from './text'
 import { CURRENCIES } from '../money'
 import { LOCALES } from '../locales'
 
@@ -10,7 +11,7 @@ const logoDataUrl = z
   .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, { message: 'logo_format' })
 
 export const organisationInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: visibleName(200),
   street: z.string().trim().max(200),
   city: z.string().trim().max(100),
   postalCode: z.string().trim().max(20),

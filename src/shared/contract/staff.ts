@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PERMISSIONS, type Permission } from '../permissions'
 import { displayName, password, username } from './auth'
 import { command } from './define'
+import { visibleName } from './text'
 
 export interface RoleGrant {
   id: number
@@ -66,7 +67,7 @@ export const staffContract = {
   'roles/save': command<Role>()({
     input: z.object({
       id: id.nullable(),
-      name: z.string().trim().min(1).max(60),
+      name: visibleName(60),
       permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
     }),
     kind: 'write',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { command } from './define'
+import { visibleName } from './text'
 
 export interface Unit {
   id: number
@@ -9,7 +10,7 @@ export interface Unit {
 }
 
 const id = z.number().int().positive()
-const unitName = z.string().trim().min(1).max(120)
+const unitName = visibleName(120)
 
 export const unitsContract = {
   /** The whole tree, archived units included (flagged): pickers and the tree view filter. */

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BACKUPS_KEPT, createBackup, listBackups } from '../../../src/main/database/backups'
+import { BACKUPS_KEPT, createBackup, listBackups, vacuumInto } from '../../../src/main/database/backups'
 import { dataFiles } from '../../../src/main/backend'
 import { startTestBackend, tempDir, type TestBackend } from '../../support/backend'
 import { createPlainSqliteFile, queryFile } from '../../support/database'
@@ -198,7 +198,11 @@ describe('backups', () => {
     backend = await startTestBackend()
     await backend.call('settings/update-organisation', organisation('Current'))
     const backup = await backend.call('system/create-backup', {})
-    writeFileSync(join(backend.database.location.backupDir, backup.name), 'Not a database!! and not much else')
+    // Damaged inside, whole in length: bit rot, not a backup cut short (which is never listed at all).
+    const path = join(backend.database.location.backupDir, backup.name)
+    const bytes = readFileSync(path)
+    bytes.fill(0xa5, bytes.readUInt16BE(16))
+    writeFileSync(path, bytes)
 
     const result = await backend.result('system/restore-backup', { name: backup.name })
     expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_DAMAGED' } })
@@ -249,5 +253,106 @@ describe('backups', () => {
     }
     expect(existsSync(backend.database.location.file)).toBe(true)
     expect(await backend.call('settings/get-organisation', {})).toMatchObject({ name: 'Stays' })
+  })
+
+  describe('a backup cut short (the app killed, the power lost) is never taken for a backup', () => {
+    const DAY = 24 * HOUR
+    const start = Date.parse('2025-03-01T08:00:00.000Z')
+    const nameAt = (time: number, reason = 'daily') =>
+      `frontdesk-${new Date(time).toISOString().replace(/[-:.]/g, '')}-${reason}.sqlite`
+
+    /** The first half of a real backup, under a name of its own: what a crash mid-copy leaves. */
+    function truncatedCopy(backupDir: string, of: string, name: string): void {
+      const bytes = readFileSync(join(backupDir, of))
+      writeFileSync(join(backupDir, name), bytes.subarray(0, Math.floor(bytes.length / 2)))
+    }
+
+    it('a truncated file or a temporary one is neither listed nor counted among the ten kept', async () => {
+      backend = await startTestBackend()
+      const { file, backupDir } = backend.database.location
+      await backend.call('settings/update-organisation', organisation('Counted'))
+      const made: string[] = []
+      for (let day = 0; day < BACKUPS_KEPT; day++) {
+        made.push((await createBackup(file, backupDir, 'daily', new Date(start + day * DAY))).name)
+      }
+      truncatedCopy(backupDir, made[0], nameAt(start + 20 * DAY))
+      writeFileSync(join(backupDir, `${nameAt(start + 19 * DAY)}.partial`), 'SQLite format 3\0')
+      writeFileSync(join(backupDir, nameAt(start + 18 * DAY)), '')
+
+      expect(listBackups(backupDir).map((backup) => backup.name)).toEqual([...made].reverse())
+      expect(await backend.call('system/list-backups', {})).toHaveLength(BACKUPS_KEPT)
+
+      // One more: the oldest real backup goes, the truncated file does not take a real one's place.
+      const newest = await createBackup(file, backupDir, 'daily', new Date(start + 21 * DAY))
+      expect(listBackups(backupDir).map((backup) => backup.name)).toEqual([newest.name, ...made.slice(1).reverse()])
+      const result = await backend.result('system/restore-backup', { name: nameAt(start + 20 * DAY) })
+      expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    })
+
+    it('a truncated file newer than the last real backup does not put off the daily backup', async () => {
+      const dataDir = tempDir()
+      dirs.push(dataDir)
+      const { file, backupDir } = dataFiles(dataDir)
+      backend = await startTestBackend({}, dataDir)
+      await backend.call('settings/update-organisation', organisation('Due'))
+      const old = await createBackup(file, backupDir, 'manual', new Date(Date.now() - 25 * HOUR))
+      truncatedCopy(backupDir, old.name, nameAt(Date.now() - HOUR, 'pre-migration'))
+      await backend.close()
+
+      backend = await startTestBackend({}, dataDir)
+      expect(backupsIn(dataDir).map((backup) => backup.reason)).toEqual(['daily', 'manual'])
+    })
+
+    it('start-up removes what an interrupted backup or restore left behind, and nothing else', async () => {
+      const dataDir = tempDir()
+      dirs.push(dataDir)
+      const { file, backupDir } = dataFiles(dataDir)
+      backend = await startTestBackend({}, dataDir)
+      await backend.call('settings/update-organisation', organisation('Leftovers'))
+      const real = await createBackup(file, backupDir, 'manual')
+      await backend.close()
+      const leftovers = [join(backupDir, `${nameAt(start)}.partial`), `${file}.restoring`]
+      for (const leftover of leftovers) writeFileSync(leftover, 'half a database')
+      writeFileSync(join(backupDir, 'notes-by-the-administrator.txt'), 'keep me')
+
+      backend = await startTestBackend({}, dataDir)
+      for (const leftover of leftovers) expect(existsSync(leftover), leftover).toBe(false)
+      expect(readdirSync(backupDir).sort()).toEqual([real.name, 'notes-by-the-administrator.txt'].sort())
+      expect(backend.logger.lines.filter((line) => line.includes('interrupted'))).toHaveLength(2)
+    })
+
+    it('a backup being written is not visible under its final name until it is complete and checked', async () => {
+      backend = await startTestBackend()
+      const { file, backupDir } = backend.database.location
+      await backend.call('settings/update-organisation', organisation('In progress'))
+      const now = new Date()
+      const final = join(backupDir, nameAt(now.getTime(), 'manual'))
+      const seenWhileWriting: { final: boolean; listed: number }[] = []
+      const backup = await createBackup(file, backupDir, 'manual', now, async (source, target) => {
+        await vacuumInto(source, target)
+        seenWhileWriting.push({ final: existsSync(final), listed: listBackups(backupDir).length })
+      })
+      expect(seenWhileWriting).toEqual([{ final: false, listed: 0 }])
+      expect(listBackups(backupDir)).toEqual([backup])
+      expect(readdirSync(backupDir)).toEqual([nameAt(now.getTime(), 'manual')])
+    })
+
+    it.each([
+      ['the copy stops with an error half-way', true],
+      ['the copy ends early without an error', false],
+    ])('when %s, no backup appears and no half file stays', async (_what, fails) => {
+      backend = await startTestBackend()
+      const { file, backupDir } = backend.database.location
+      await backend.call('settings/update-organisation', organisation('Interrupted'))
+      const whole = await createBackup(file, backupDir, 'manual', new Date(start))
+      const halfCopy = async (_source: string, target: string) => {
+        const bytes = readFileSync(join(backupDir, whole.name))
+        writeFileSync(target, bytes.subarray(0, Math.floor(bytes.length / 2)))
+        if (fails) throw new Error('power cut')
+      }
+      await expect(createBackup(file, backupDir, 'manual', new Date(), halfCopy)).rejects.toThrow()
+      expect(readdirSync(backupDir)).toEqual([whole.name])
+      expect(listBackups(backupDir)).toEqual([whole])
+    })
   })
 })

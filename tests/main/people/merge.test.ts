@@ -3,7 +3,7 @@ import { personReferences } from '../../../src/main/people/personReferences'
 import { SPECIALLY_MERGED_TABLES } from '../../../src/main/people/merge'
 import { startTestBackend, type TestBackend } from '../../support/backend'
 import { countRows } from '../../support/database'
-import { registerFamily, rootUnitId, sampleChild } from '../../support/people'
+import { personInputOf, registerFamily, rootUnitId, sampleChild } from '../../support/people'
 
 describe('merging two records of one person', () => {
   let backend: TestBackend
@@ -87,13 +87,16 @@ describe('merging two records of one person', () => {
     const kept = (await backend.call('people/get', { id: keepId })).person
     await backend.call('people/update', {
       id: keepId,
-      person: { ...kept, photoConsent: false, contacts: { ...kept.contacts!, phones: ['+420 777 000 111'] } },
+      person: personInputOf(kept, {
+        photoConsent: false,
+        contacts: { ...kept.contacts!, phones: ['+420 777 000 111'] },
+      }),
     })
     const { duplicate } = await secondTomas()
     const removed = (await backend.call('people/get', { id: duplicate })).person
     await backend.call('people/update', {
       id: duplicate,
-      person: { ...removed, contacts: { ...removed.contacts!, healthNotes: 'Astma' } },
+      person: personInputOf(removed, { contacts: { ...removed.contacts!, healthNotes: 'Astma' } }),
     })
     const preview = await backend.call('people/merge-preview', { keepId, removeId: duplicate })
     expect(preview.conflicts).toEqual(['firstName', 'lastName', 'photoConsent'])

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestBackend, type TestBackend } from '../../support/backend'
-import { registerFamily, rootUnitId, sampleChild, samplePerson } from '../../support/people'
+import { personInputOf, registerFamily, rootUnitId, sampleChild, samplePerson } from '../../support/people'
 
 describe('the people register', () => {
   let backend: TestBackend
@@ -59,12 +59,12 @@ describe('the people register', () => {
     const opened = (await backend.call('people/get', { id: family.mother.person.id })).person
     const elsewhere = await backend.call('people/update', {
       id: opened.id,
-      person: { ...opened, contacts: undefined, notes: 'Změna z druhé přepážky' },
+      person: personInputOf(opened, { contacts: undefined, notes: 'Změna z druhé přepážky' }),
       expectedUpdatedAt: opened.updatedAt,
     })
     const stale = await backend.result('people/update', {
       id: opened.id,
-      person: { ...opened, contacts: undefined, notes: 'Moje starší verze' },
+      person: personInputOf(opened, { contacts: undefined, notes: 'Moje starší verze' }),
       expectedUpdatedAt: opened.updatedAt,
     })
     expect(stale.ok || stale.error).toMatchObject({ code: 'CONFLICT', reason: 'stale_record' })

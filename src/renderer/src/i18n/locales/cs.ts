@@ -138,6 +138,8 @@ const cs: MessageSchema = {
     too_big_number: 'Nejvýše {limit}.',
     too_small_number: 'Alespoň {limit}.',
     invalid_type: 'Hodnota má nesprávný tvar.',
+    too_big_array: 'Příliš mnoho položek (nejvýše {limit}).',
+    text_malformed: 'Text obsahuje znaky, které nelze uložit. Napište jej prosím znovu.',
     invalid_format: 'Hodnota má nesprávný tvar.',
     invalid_choice: 'Vyberte jednu z nabízených hodnot.',
     unknown_field: 'Toto pole se neočekává.',

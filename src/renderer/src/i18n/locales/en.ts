@@ -140,6 +140,8 @@ const en = {
     too_big_number: 'At most {limit}.',
     too_small_number: 'At least {limit}.',
     invalid_type: 'This value has the wrong form.',
+    too_big_array: 'Too many items (at most {limit}).',
+    text_malformed: 'This text contains characters that cannot be stored. Please type it again.',
     invalid_format: 'This value has the wrong form.',
     invalid_choice: 'Choose one of the offered values.',
     unknown_field: 'This field is not expected.',
