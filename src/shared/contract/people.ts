@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isCalendarDate, localDate, yearsBefore } from '../calendarDate'
 import { command } from './define'
+import { expectedVersion } from './version'
 
 export const RELATIONS = ['mother', 'father', 'grandparent', 'other'] as const
 export type Relation = (typeof RELATIONS)[number]
@@ -65,6 +66,8 @@ export interface Person extends PersonCore {
   contacts: PersonContacts | null
   createdAt: string
   updatedAt: string
+  /** What `people/update` states as `expectedVersion`. */
+  version: number
 }
 
 /** A short description of someone, for lists, search results and family links. */
@@ -267,9 +270,9 @@ export const peopleContract = {
     kind: 'write',
     access: 'people.edit',
   }),
-  /** `expectedUpdatedAt`: the version the form was filled from; a newer one is a stale_record conflict. */
+  /** `expectedVersion`: the version the form was filled from; any other is a stale_record conflict. */
   'people/update': command<PersonFile>()({
-    input: z.object({ id, person: personInput, expectedUpdatedAt: z.string().max(30).optional() }),
+    input: z.object({ id, person: personInput, expectedVersion }),
     kind: 'write',
     access: 'people.edit',
   }),
