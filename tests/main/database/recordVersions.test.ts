@@ -197,6 +197,37 @@ describe('every editable record counts its saves', () => {
     })
   })
 
+  it('archiving a person or merging another into them counts as a save: a form opened before is stale', async () => {
+    const jana = (await eva.call('people/create', { person: samplePerson(ids.centreId) })).person
+    const archived = await eva.call('people/set-archived', { id: jana.id, archived: true })
+    expect(archived.person.version).toBe(jana.version + 1)
+    const fromBefore = {
+      id: jana.id,
+      person: samplePerson(ids.centreId, { notes: 'Z dřívějška' }),
+      expectedVersion: jana.version,
+    }
+    expect(await petr.result('people/update', fromBefore)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', reason: 'stale_record' },
+    })
+
+    const twin = (
+      await eva.call('people/create', {
+        person: samplePerson(ids.centreId, { firstName: 'Jana' }),
+        allowDuplicate: true,
+      })
+    ).person
+    const merged = await eva.call('people/merge', { keepId: jana.id, removeId: twin.id, takeFromRemoved: [] })
+    expect(merged.person.version).toBeGreaterThan(archived.person.version)
+    const fromArchived = { ...fromBefore, expectedVersion: archived.person.version }
+    expect(await petr.result('people/update', fromArchived)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', reason: 'stale_record' },
+    })
+    const current = { ...fromBefore, expectedVersion: merged.person.version }
+    expect(await petr.result('people/update', current)).toMatchObject({ ok: true })
+  })
+
   it('a save of a record that is gone is NOT_FOUND, not a conflict', async () => {
     const result = await eva.result('units/rename', { id: 999_999, name: 'Nikde', expectedVersion: 1 })
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
