@@ -1,16 +1,23 @@
+import { rmSync } from 'node:fs'
+import { DataSource } from 'typeorm'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { dataFiles } from '../../../src/main/backend'
+import { sqliteOptions } from '../../../src/main/database/dataSourceOptions'
 import type { CommandName } from '../../../src/shared/contract'
 import type { Result } from '../../../src/shared/errors'
-import type { TestBackend } from '../../support/backend'
-import { countRows } from '../../support/database'
+import { startTestBackend, type TestBackend } from '../../support/backend'
+import { countRows, queryFile } from '../../support/database'
 import { addStaff, centreTemplate, deskSignedInAs, type CentreTemplate, type Desk } from '../../support/desks'
-import { sampleOrganisation } from '../../support/organisation'
+import { sampleOrganisation, saveOrganisation } from '../../support/organisation'
+import { rootUnitId } from '../../support/people'
 import { samplePerson } from '../../support/personSamples'
 
 /** One clock reading for everything: two desks saving "at once", or a clock too coarse to tell them apart. */
 const FROZEN = new Date('2026-03-02T09:15:00.000Z')
 
 const PETR = { username: 'petr.dvorak', displayName: 'Petr Dvořák', password: 'zastupce-petr-1' }
+const VERSIONED_TABLES = ['setting', 'unit', 'staff_user', 'role', 'person']
+
 const JANA = { username: 'jana.novakova', displayName: 'Jana Nováková', password: 'recepce-jana-1' }
 
 interface Ids {
@@ -228,6 +235,13 @@ describe('every editable record counts its saves', () => {
     expect(await petr.result('people/update', current)).toMatchObject({ ok: true })
   })
 
+  it('a password reset leaves the staff member’s version: a rename dialog opened before still saves', async () => {
+    const before = await staffOf(eva, ids.janaId)
+    await eva.call('staff/reset-password', { id: ids.janaId, newPassword: 'nove-heslo-123' })
+    const rename = { id: ids.janaId, displayName: 'Jana Dvořáková', expectedVersion: before.version }
+    expect(await eva.result('staff/rename', rename)).toMatchObject({ ok: true, data: { version: before.version + 1 } })
+  })
+
   it('a save of a record that is gone is NOT_FOUND, not a conflict', async () => {
     const result = await eva.result('units/rename', { id: 999_999, name: 'Nikde', expectedVersion: 1 })
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -240,5 +254,40 @@ describe('every editable record counts its saves', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'stale_record' } })
     expect(await countRows(backend.database.dataSource, 'audit_log')).toBe(rowsBefore)
     expect(await unitOf(eva, id)).toMatchObject({ name: 'Keramika', version: 1 })
+  })
+})
+
+describe('records written before there were versions', () => {
+  it('start at version 1 and save from it', async () => {
+    const backend = await startTestBackend()
+    try {
+      const unitId = await rootUnitId(backend)
+      const jana = (await backend.call('people/create', { person: samplePerson(unitId) })).person
+      await saveOrganisation(backend, sampleOrganisation())
+      await backend.close()
+
+      // The file as the previous release left it: no version columns yet.
+      const { file } = dataFiles(backend.dataDir)
+      const source = new DataSource(sqliteOptions(file, { readOnly: false }))
+      await source.initialize()
+      await source.undoLastMigration({ transaction: 'each' })
+      expect(await queryFile(file, "SELECT name FROM pragma_table_info('person') WHERE name = 'version'")).toEqual([])
+      await source.runMigrations({ transaction: 'each' })
+      await source.destroy()
+
+      for (const table of VERSIONED_TABLES) {
+        expect(await queryFile(file, `SELECT DISTINCT version FROM "${table}"`), table).toEqual([{ version: 1 }])
+      }
+      const reopened = await startTestBackend({}, backend.dataDir)
+      const saved = await reopened.call('people/update', {
+        id: jana.id,
+        person: samplePerson(unitId, { notes: 'Po aktualizaci' }),
+        expectedVersion: 1,
+      })
+      expect(saved.person.version).toBe(2)
+      await reopened.close()
+    } finally {
+      rmSync(backend.dataDir, { recursive: true, force: true })
+    }
   })
 })
