@@ -25,7 +25,7 @@ export async function versionedUpdate<T extends ObjectLiteral & { version: numbe
   const result = await em
     .createQueryBuilder()
     .update(schema)
-    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)
+    .set({ ...changes, version: () => '"version" + 1' } as QueryDeepPartialEntity<T>)
     .where({ ...key, version: expectedVersion })
     .execute()
   if (result.affected === 1) return expectedVersion + 1

@@ -51,7 +51,7 @@ export async function setPassword(em: EntityManager, id: number, passwordHash: s
   await em
     .createQueryBuilder()
     .update(StaffUserSchema)
-    .set({ passwordHash, passwordChangedAt: now.toISOString(), version: () => 'version' })
+    .set({ passwordHash, passwordChangedAt: now.toISOString(), version: () => '"version"' })
     .where({ id })
     .execute()
 }
