@@ -1,13 +1,6 @@
 import type { EntityManager, EntitySchema, FindOptionsWhere, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm'
 import { AppError } from '../../shared/errors'
 
-/** The reason of the CONFLICT a save gets when someone else saved the record after its form was filled. */
-export const STALE_RECORD = 'stale_record'
-
-export function staleRecord(): AppError {
-  return AppError.conflict(STALE_RECORD, 'Someone else changed this record after the form was opened')
-}
-
 /**
  * Saves `changes` only if the record still has the version the form was filled from, and
  * counts the save: `UPDATE … SET …, version = version + 1 WHERE <key> AND version = ?`.
@@ -29,6 +22,8 @@ export async function versionedUpdate<T extends ObjectLiteral & { version: numbe
     .where({ ...key, version: expectedVersion })
     .execute()
   if (result.affected === 1) return expectedVersion + 1
-  if (await em.existsBy(schema, key)) throw staleRecord()
+  if (await em.existsBy(schema, key)) {
+    throw AppError.conflict('stale_record', 'Someone else changed this record after the form was opened')
+  }
   throw new AppError('NOT_FOUND', 'The record no longer exists')
 }
