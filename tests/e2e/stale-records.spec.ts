@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { dismissToasts, settingsTabs } from './support/adminPages'
+import { dismissToasts, settingsTabs, units } from './support/adminPages'
 import { expect, test } from './support/frontdesk'
 import { callFromPage, settings, shell, signedInAsAdministrator } from './support/pages'
 import { centreId, personForm, personInput, personPage, registerByCall } from './support/personPages'
@@ -114,4 +114,40 @@ test('the settings save twice from one screen; a save over another desk’s chan
   await page.getByTestId('security-save').click()
   await expect(page.locator('.p-toast-message')).toContainText(STALE_EN)
   await expect(page.getByTestId('security-auto-lock')).toHaveValue('45')
+})
+
+test('a unit renamed at another desk meanwhile: the dialog keeps the typed name, and opened again it starts from the new one', async ({
+  frontdesk,
+}) => {
+  const { page } = frontdesk
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await shell.chooseLanguage(page, 'English')
+  await signedInAsAdministrator(page)
+  await shell.open(page, 'settings')
+  await settingsTabs.open(page, 'units')
+  await units.addSubUnit(page, 'DDM Jablíčko', 'Sport')
+  await dismissToasts(page)
+
+  await units.row(page, 'Sport').getByTestId('unit-rename').click()
+  const dialog = page.getByTestId('unit-name-dialog')
+  await page.getByTestId('unit-name').fill('Sport and games')
+  type Unit = { id: number; name: string; version: number }
+  await elsewhere<Unit[]>(page, ['units/list', {}], (list) => {
+    const sport = list.find((unit) => unit.name === 'Sport')!
+    return ['units/rename', { id: sport.id, name: 'Sports', expectedVersion: sport.version }]
+  })
+  await page.getByTestId('unit-name-save').click()
+  await expect(page.getByTestId('unit-name-problem')).toContainText(STALE_EN)
+  await expect(page.getByTestId('unit-name')).toHaveValue('Sport and games')
+  await frontdesk.screenshot('unit-stale-en')
+
+  // Behind the dialog the tree already shows the other desk's name; a rename from it goes through.
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(units.row(page, 'Sports')).toBeVisible()
+  await units.row(page, 'Sports').getByTestId('unit-rename').click()
+  await expect(page.getByTestId('unit-name')).toHaveValue('Sports')
+  await page.getByTestId('unit-name').fill('Sport and games')
+  await page.getByTestId('unit-name-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(units.row(page, 'Sport and games')).toBeVisible()
 })
