@@ -11,24 +11,39 @@ function alternating() {
 interface State {
   next: ReturnType<typeof alternating>
   nextRaw: ReturnType<typeof alternating>
+  /** The stored version, as a form would hold it; both twins save over it and count it. */
+  version: number
 }
 
 export const updateOrganisationScenario = defineScenario<State>({
   name: 'settings/update-organisation (audited)',
-  setup: async () => ({ next: alternating(), nextRaw: alternating() }),
-  measure: (bench, state) => bench.call('settings/update-organisation', state.next()),
-  // Same work on a second connection: read the old value, write the new one and the audit
-  // row in one transaction. BEGIN IMMEDIATE, as every second connection in the app writes.
+  setup: async (bench) => ({
+    next: alternating(),
+    nextRaw: alternating(),
+    version: (await bench.call('settings/get-organisation', {})).version,
+  }),
+  measure: async (bench, state) => {
+    const saved = await bench.call('settings/update-organisation', { ...state.next(), expectedVersion: state.version })
+    state.version = saved.version
+  },
+  // Same work on a second connection: read the old value, write the new one over the expected
+  // version and the audit row in one transaction. BEGIN IMMEDIATE, as every second connection in the app writes.
   raw: async (bench, state) => {
     const at = new Date().toISOString()
     await bench.raw.run('BEGIN IMMEDIATE')
     try {
       await bench.raw.all('SELECT "value" FROM "setting" WHERE "key" = ?', ['organisation'])
-      await bench.raw.run('INSERT OR REPLACE INTO "setting" ("key", "value", "updated_at") VALUES (?, ?, ?)', [
-        'organisation',
-        JSON.stringify(state.nextRaw()),
-        at,
-      ])
+      if (state.version === 0) {
+        await bench.raw.run(
+          'INSERT OR IGNORE INTO "setting" ("key", "value", "updated_at", "version") VALUES (?, ?, ?, 0)',
+          ['organisation', '{}', at],
+        )
+      }
+      await bench.raw.run(
+        'UPDATE "setting" SET "value" = ?, "updated_at" = ?, "version" = "version" + 1 WHERE "key" = ? AND "version" = ?',
+        [JSON.stringify(state.nextRaw()), at, 'organisation', state.version],
+      )
+      state.version += 1
       await bench.raw.run(
         'INSERT INTO "audit_log" ("at", "staff_user_id", "staff_name", "command", "target", "summary") VALUES (?, NULL, ?, ?, ?, ?)',
         [at, 'Benchmark', 'settings/update-organisation', 'organisation', 'Changed street'],

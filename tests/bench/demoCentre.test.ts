@@ -4,6 +4,7 @@ import { demoUnits } from '../../src/main/demo/units'
 import { czechCompanyId, demoOrganisation } from '../../src/main/demo/organisation'
 import { organisationInput } from '../../src/shared/contract/settings'
 import { startTestBackend, type TestBackend } from '../support/backend'
+import { saveOrganisation } from '../support/organisation'
 
 describe('demo centre', () => {
   let backend: TestBackend | undefined
@@ -64,7 +65,7 @@ describe('demo centre', () => {
   it('does not overwrite another centre unless forced', async () => {
     backend = await startTestBackend()
     const caller = { transport: 'direct' as const, key: 'demo' }
-    await backend.call('settings/update-organisation', { ...demoOrganisation(), name: 'DDM Jiný' })
+    await saveOrganisation(backend, { ...demoOrganisation(), name: 'DDM Jiný' })
     expect(await loadDemoCentre(backend.router, caller, { force: false })).toBe('belongs-to-another-centre')
     expect(await loadDemoCentre(backend.router, caller, { force: true })).toBe('loaded')
   })

@@ -67,6 +67,7 @@ test('a reception worker sees no Settings, cannot open them, and main refuses th
     logo: null,
     currency: 'CZK',
     language: 'cs',
+    expectedVersion: 1,
   }
   expect(await callFromPage(page, 'settings/update-organisation', organisation)).toMatchObject({
     ok: false,

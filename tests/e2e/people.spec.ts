@@ -366,6 +366,7 @@ test('a desk that may not see contacts edits a record and leaves the contacts as
     ((await callFromPage(page, name, input)) as unknown as { data: T }).data
   const role = await data<{ id: number }>('roles/save', {
     id: null,
+    expectedVersion: 0,
     name: 'Registrar',
     permissions: ['people.view', 'people.edit'],
   })

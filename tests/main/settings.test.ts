@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestBackend, type TestBackend } from '../support/backend'
-import { sampleOrganisation } from '../support/organisation'
+import { sampleOrganisation, saveOrganisation } from '../support/organisation'
 
 const organisation = sampleOrganisation()
 
@@ -16,7 +16,7 @@ describe('organisation settings', () => {
 
   it('the administrator saves the organisation and it survives a restart', async () => {
     backend = await startTestBackend()
-    await backend.call('settings/update-organisation', { ...organisation, currency: 'EUR', language: 'en' })
+    await saveOrganisation(backend, { ...organisation, currency: 'EUR', language: 'en' })
     await backend.close()
     const reopened = await startTestBackend({}, backend.dataDir)
     backend = reopened

@@ -5,6 +5,8 @@ import { samplePerson } from './people'
 
 export const TESTER: StaffAccount = { username: 'tomas.tester', displayName: 'Tomáš Zkoušecí', password: 'zkouska-123' }
 export const NO_SUCH_ID = 999_999
+/** A version no record reaches in a test: a save from it is refused as stale and changes nothing. */
+export const STALE_VERSION = 999_999
 
 /**
  * A valid input for every command, chosen so that running it changes nothing that matters
@@ -29,18 +31,18 @@ export function validInputs(
     'auth/touch': {},
     'auth/change-password': { currentPassword: TESTER.password, newPassword: TESTER.password },
     'settings/get-organisation': {},
-    'settings/update-organisation': sampleOrganisation(CENTRE_NAME),
+    'settings/update-organisation': { ...sampleOrganisation(CENTRE_NAME), expectedVersion: STALE_VERSION },
     'settings/get-security': {},
-    'settings/update-security': { autoLockMinutes: 10 },
+    'settings/update-security': { autoLockMinutes: 10, expectedVersion: STALE_VERSION },
     'units/list': {},
     'units/create': { name: 'Keramika', parentId: centre.centreId },
-    'units/rename': { id: centre.centreId, name: CENTRE_NAME },
-    'units/move': { id: centre.centreId, parentId: centre.centreId },
-    'units/set-archived': { id: centre.centreId, archived: false },
+    'units/rename': { id: centre.centreId, name: CENTRE_NAME, expectedVersion: STALE_VERSION },
+    'units/move': { id: centre.centreId, parentId: centre.centreId, expectedVersion: STALE_VERSION },
+    'units/set-archived': { id: centre.centreId, archived: false, expectedVersion: STALE_VERSION },
     'staff/list': {},
     'staff/create': { displayName: 'Someone', username: ADMINISTRATOR.username, password: 'whatever-123' },
-    'staff/rename': { id: testerId, displayName: TESTER.displayName },
-    'staff/set-active': { id: testerId, active: true },
+    'staff/rename': { id: testerId, displayName: TESTER.displayName, expectedVersion: STALE_VERSION },
+    'staff/set-active': { id: testerId, active: true, expectedVersion: STALE_VERSION },
     'staff/reset-password': { id: NO_SUCH_ID, newPassword: 'whatever-123' },
     'staff/grant-role': {
       userId: NO_SUCH_ID,
@@ -50,7 +52,7 @@ export function validInputs(
     },
     'staff/revoke-role': { grantId: NO_SUCH_ID },
     'roles/list': {},
-    'roles/save': { id: null, name: 'Administrator', permissions: [] },
+    'roles/save': { id: null, name: 'Administrator', permissions: [], expectedVersion: 0 },
     'roles/delete': { id: NO_SUCH_ID },
     'audit/search': {
       staffUserId: null,
@@ -72,7 +74,7 @@ export function validInputs(
       person: samplePerson(centre.centreId, { contacts: undefined }),
       link: { personId: NO_SUCH_ID, as: 'child', ...SAMPLE_LINK },
     },
-    'people/update': { id: NO_SUCH_ID, person: samplePerson(centre.centreId) },
+    'people/update': { id: NO_SUCH_ID, person: samplePerson(centre.centreId), expectedVersion: 1 },
     'people/set-archived': { id: NO_SUCH_ID, archived: false },
     'people/link': { guardianId: NO_SUCH_ID, participantId: NO_SUCH_ID - 1, ...SAMPLE_LINK },
     'people/update-link': { guardianshipId: NO_SUCH_ID, ...SAMPLE_LINK },

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors'
 import type { ContextHandlers } from '../core/handler'
 import { StaffUserSchema, usernameKey } from '../staff/staffEntities'
+import { setPassword } from '../staff/staffQueries'
 import { isSetUp, setUpFirstAdministrator } from './firstRun'
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './passwords'
 import type { SignInThrottle } from './signInThrottle'
@@ -78,11 +79,7 @@ export function createAuthHandlers(sessions: StaffSessions, throttle: SignInThro
         })
       }
       throttle.succeeded(key)
-      await em.update(
-        StaffUserSchema,
-        { id: user.id },
-        { passwordHash: await hashPassword(newPassword), passwordChangedAt: now.toISOString() },
-      )
+      await setPassword(em, user.id, await hashPassword(newPassword), now)
       audit.target = `staff:${user.id}`
       audit.summary = 'Changed own password'
       return null

@@ -52,11 +52,11 @@ export async function setUpFirstAdministrator(
     unitId: centre.id,
     includeSubUnits: true,
   })
-  const organisation = await readOrganisation(em)
-  const { updatedAt: _updatedAt, ...current } = organisation
+  const { updatedAt: _updatedAt, version, ...current } = await readOrganisation(em)
   await writeOrganisation(
     em,
     { ...current, name: current.name || input.centreName.trim(), language: input.language },
+    version,
     now,
   )
   return administrator.id

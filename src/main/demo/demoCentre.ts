@@ -36,7 +36,8 @@ export async function loadDemoCentre(
       else ids.set(unit.key, (await send('units/create', { name: unit.name, parentId: ids.get(unit.parentKey)! })).id)
     }
   }
-  await send('settings/update-organisation', demo)
+  const { version } = await send('settings/get-organisation', {})
+  await send('settings/update-organisation', { ...demo, expectedVersion: version })
   return 'loaded'
 }
 

@@ -1,6 +1,6 @@
 import type { Organisation } from '../../shared/contract/settings'
 
-export type DemoOrganisation = Omit<Organisation, 'updatedAt'>
+export type DemoOrganisation = Omit<Organisation, 'updatedAt' | 'version'>
 
 export const DEMO_CENTRE_NAME = 'Dům dětí a mládeže Jablíčko'
 

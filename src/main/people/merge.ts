@@ -182,12 +182,18 @@ export async function mergePeople(
   if (await isOwnAncestor(em, keepId)) {
     throw mergeRefused('merge_cycle', 'One record is a guardian of a guardian of the other')
   }
-  const merged = await updatePerson(em, keep, mergedInput(keep, remove, take), now)
+  // Read in this transaction: the merge counts as one more save of the kept record.
+  const merged = await updatePerson(em, keep, mergedInput(keep, remove, take), keep.version, now)
   // Either record still in use keeps the merged one in the register.
-  if (keep.archivedAt && !remove.archivedAt) await em.update(PersonSchema, { id: keepId }, { archivedAt: null })
+  const restore = keep.archivedAt !== null && !remove.archivedAt
+  if (restore) await em.update(PersonSchema, { id: keepId }, { archivedAt: null })
   // Foreign keys refuse this if any row still points at the duplicate: nothing is lost silently.
   await em.query('DELETE FROM person WHERE id = ?', [removeId])
-  return { ...merged, archivedAt: keep.archivedAt && remove.archivedAt ? keep.archivedAt : null }
+  return {
+    ...merged,
+    archivedAt: keep.archivedAt && remove.archivedAt ? keep.archivedAt : null,
+    version: merged.version + (restore ? 1 : 0),
+  }
 }
 
 function mergeRefused(reason: string, message: string): AppError {

@@ -6,7 +6,7 @@ import { findDuplicates } from './duplicates'
 import { anonymise } from './erasure'
 import { exportPerson } from './export/exportPerson'
 import { assertLinkable, personFile } from './family'
-import { GuardianshipSchema, type PersonRow } from './personEntities'
+import { GuardianshipSchema, PersonSchema, type PersonRow } from './personEntities'
 import { listPeople } from './personList'
 import { mergeConflicts, mergePeople, referenceCounts } from './merge'
 import { toPerson } from './personMapping'
@@ -87,14 +87,11 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     return fileOf(ctx, row.id)
   },
 
-  'people/update': async ({ id, person, expectedUpdatedAt }, ctx) => {
+  'people/update': async ({ id, person, expectedVersion }, ctx) => {
     const row = await livePerson(ctx, id)
-    if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== row.updatedAt) {
-      throw AppError.conflict('stale_record', 'Someone else changed this record after the form was opened')
-    }
     const permissions: Permission[] = person.contacts ? ['people.edit', 'people.contacts'] : ['people.edit']
     await authorizeAll(ctx, permissions, [row.unitId, person.unitId])
-    await updatePerson(ctx.em, row, person, ctx.now)
+    await updatePerson(ctx.em, row, person, expectedVersion, ctx.now)
     ctx.audit.target = `person:${id}`
     ctx.audit.summary = `Updated person #${id}${person.contacts ? ' with contacts' : ''}`
     return fileOf(ctx, id)
@@ -104,11 +101,8 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     const row = await livePerson(ctx, id)
     await ctx.authorize('people.edit', row.unitId)
     const at = ctx.now.toISOString()
-    await ctx.em.query('UPDATE person SET archived_at = ?, updated_at = ? WHERE id = ?', [
-      archived ? (row.archivedAt ?? at) : null,
-      at,
-      id,
-    ])
+    // Counts as a save (TypeORM's update adds version + 1): a form opened before it is stale.
+    await ctx.em.update(PersonSchema, { id }, { archivedAt: archived ? (row.archivedAt ?? at) : null, updatedAt: at })
     ctx.audit.target = `person:${id}`
     ctx.audit.summary = `${archived ? 'Archived' : 'Restored'} person #${id}`
     return fileOf(ctx, id)

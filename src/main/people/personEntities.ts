@@ -38,6 +38,8 @@ export interface PersonRow extends SortColumns {
   anonymisedAt: string | null
   createdAt: string
   updatedAt: string
+  /** Counts saves: a form's save states the version it was filled from. */
+  version: number
   /** Derived on every write (see personDerived.ts): search and duplicate keys. */
   firstFold: string
   lastFold: string
@@ -95,6 +97,7 @@ export const PersonSchema = new EntitySchema<PersonRow>({
     anonymisedAt: string('anonymised_at', 30, true),
     createdAt: string('created_at', 30),
     updatedAt: string('updated_at', 30),
+    version: { type: 'integer', version: true },
     firstFold: string('first_fold', 80),
     lastFold: string('last_fold', 80),
     nameKey: string('name_key', 170),

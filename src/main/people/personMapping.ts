@@ -102,5 +102,6 @@ export function toPerson(row: PersonRow, access: UnitAccess, today: string, forc
     contacts: forceContacts || access.allows('people.contacts', row.unitId) ? contactsOf(row) : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    version: row.version,
   }
 }

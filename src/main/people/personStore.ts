@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { PersonInputData } from '../../shared/contract/people'
 import { AppError } from '../../shared/errors'
+import { versionedUpdate } from '../database/versionedUpdate'
 import { billingJson } from './personMapping'
 import { derivedNameColumns, searchTerms } from './personDerived'
 import { PersonSchema, type PersonRow } from './personEntities'
@@ -65,15 +66,17 @@ export async function insertPerson(em: EntityManager, input: PersonInputData, no
   return row
 }
 
+/** Saves the input over the version it was filled from (CONFLICT stale_record otherwise). */
 export async function updatePerson(
   em: EntityManager,
   row: PersonRow,
   input: PersonInputData,
+  expectedVersion: number,
   now: Date,
 ): Promise<PersonRow> {
   const changes = { ...columnsOf(input), updatedAt: now.toISOString() }
-  await em.update(PersonSchema, { id: row.id }, changes)
-  const updated = { ...row, ...changes }
+  const version = await versionedUpdate(em, PersonSchema, { id: row.id }, expectedVersion, changes)
+  const updated = { ...row, ...changes, version }
   await writeSearchTerms(em, updated)
   return updated
 }

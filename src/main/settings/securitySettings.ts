@@ -2,12 +2,20 @@ import type { EntityManager } from 'typeorm'
 import { DEFAULT_SECURITY, securityInput, type SecuritySettings } from '../../shared/contract/settings'
 import { jsonSetting } from './jsonSetting'
 
-const security = jsonSetting('security', securityInput, DEFAULT_SECURITY)
+const { version: _none, ...defaults } = DEFAULT_SECURITY
+const security = jsonSetting('security', securityInput, defaults)
 
 export async function readSecurity(em: EntityManager): Promise<SecuritySettings> {
-  return (await security.read(em)).value
+  const { value, version } = await security.read(em)
+  return { ...value, version }
 }
 
-export async function writeSecurity(em: EntityManager, value: SecuritySettings, now: Date): Promise<SecuritySettings> {
-  return (await security.write(em, value, now)).value
+export async function writeSecurity(
+  em: EntityManager,
+  value: Omit<SecuritySettings, 'version'>,
+  expectedVersion: number,
+  now: Date,
+): Promise<SecuritySettings> {
+  const { version } = await security.write(em, value, expectedVersion, now)
+  return { ...value, version }
 }

@@ -5,6 +5,7 @@ export interface SettingEntry {
   key: string
   value: string
   updatedAt: string
+  version: number
 }
 
 export const SettingEntrySchema = new EntitySchema<SettingEntry>({
@@ -14,5 +15,6 @@ export const SettingEntrySchema = new EntitySchema<SettingEntry>({
     key: { type: 'varchar', length: 100, primary: true },
     value: { type: 'text' },
     updatedAt: { type: 'varchar', name: 'updated_at', length: 30 },
+    version: { type: 'integer', version: true },
   },
 })

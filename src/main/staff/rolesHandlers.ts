@@ -3,6 +3,7 @@ import type { Role } from '../../shared/contract/staff'
 import { AppError } from '../../shared/errors'
 import { PERMISSIONS, type Permission } from '../../shared/permissions'
 import type { ContextHandlers } from '../core/handler'
+import { versionedUpdate } from '../database/versionedUpdate'
 import { RoleGrantSchema, RoleSchema, type RoleRow } from './staffEntities'
 import { assertAdministratorRemains, authorizeOverGrants } from './staffQueries'
 
@@ -14,7 +15,13 @@ async function listRoles(em: EntityManager): Promise<Role[]> {
 
 function toRole(row: RoleRow, grantCount: number): Role {
   const stored = JSON.parse(row.permissions) as Permission[]
-  return { id: row.id, name: row.name, permissions: PERMISSIONS.filter((p) => stored.includes(p)), grantCount }
+  return {
+    id: row.id,
+    name: row.name,
+    permissions: PERMISSIONS.filter((p) => stored.includes(p)),
+    grantCount,
+    version: row.version,
+  }
 }
 
 async function roleWithName(em: EntityManager, name: string, exceptId: number | null): Promise<boolean> {
@@ -25,7 +32,7 @@ async function roleWithName(em: EntityManager, name: string, exceptId: number | 
 export const rolesHandlers: ContextHandlers<'roles'> = {
   'roles/list': (_input, { em }) => listRoles(em),
 
-  'roles/save': async ({ id, name, permissions }, { em, authorize, audit, now }) => {
+  'roles/save': async ({ id, name, permissions, expectedVersion }, { em, authorize, audit, now }) => {
     if (await roleWithName(em, name, id)) {
       throw AppError.conflict('role_name_taken', 'A role of that name exists', {
         name: { code: 'role_name_taken', message: 'Taken' },
@@ -34,14 +41,19 @@ export const rolesHandlers: ContextHandlers<'roles'> = {
     const stored = JSON.stringify(PERMISSIONS.filter((p) => permissions.includes(p)))
     let saved: RoleRow
     if (id === null) {
+      if (expectedVersion !== 0) {
+        throw new AppError('VALIDATION_FAILED', 'A new role starts from version 0', {
+          expectedVersion: { code: 'new_record_version', message: 'A new role starts from version 0' },
+        })
+      }
       saved = await em.save(RoleSchema, { name, permissions: stored, createdAt: now.toISOString() })
     } else {
       const row = await em.findOneBy(RoleSchema, { id })
       if (!row) throw new AppError('NOT_FOUND', `No role ${id}`)
       // Editing a role changes what it allows in every unit where it is granted.
       await authorizeOverGrants(em, authorize, { roleId: id })
-      await em.update(RoleSchema, { id }, { name, permissions: stored })
-      saved = { ...row, name, permissions: stored }
+      const version = await versionedUpdate(em, RoleSchema, { id }, expectedVersion, { name, permissions: stored })
+      saved = { ...row, name, permissions: stored, version }
       await assertAdministratorRemains(em)
     }
     audit.target = `role:${saved.id}`

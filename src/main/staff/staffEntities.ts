@@ -10,6 +10,8 @@ export interface StaffUserRow {
   active: boolean
   createdAt: string
   passwordChangedAt: string
+  /** Counts changes to what the staff screen edits (name, active); a password change leaves it. */
+  version: number
 }
 
 export const StaffUserSchema = new EntitySchema<StaffUserRow>({
@@ -24,6 +26,7 @@ export const StaffUserSchema = new EntitySchema<StaffUserRow>({
     active: { type: 'boolean', default: true },
     createdAt: { type: 'varchar', name: 'created_at', length: 30 },
     passwordChangedAt: { type: 'varchar', name: 'password_changed_at', length: 30 },
+    version: { type: 'integer', version: true },
   },
 })
 
@@ -33,6 +36,7 @@ export interface RoleRow {
   /** JSON array of permission names. */
   permissions: string
   createdAt: string
+  version: number
 }
 
 export const RoleSchema = new EntitySchema<RoleRow>({
@@ -43,6 +47,7 @@ export const RoleSchema = new EntitySchema<RoleRow>({
     name: { type: 'varchar', length: 60, unique: true },
     permissions: { type: 'text' },
     createdAt: { type: 'varchar', name: 'created_at', length: 30 },
+    version: { type: 'integer', version: true },
   },
 })
 

@@ -1,6 +1,7 @@
 import type { ContextHandlers } from '../core/handler'
 import { AppError } from '../../shared/errors'
 import { hashPassword } from '../auth/passwords'
+import { versionedUpdate } from '../database/versionedUpdate'
 import { UnitSchema } from '../units/unitEntity'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema, usernameKey } from './staffEntities'
 import {
@@ -8,6 +9,7 @@ import {
   authorizeOverGrants,
   listStaff,
   staffMember,
+  setPassword,
   staffUserOrFail,
 } from './staffQueries'
 
@@ -36,22 +38,22 @@ export const staffHandlers: ContextHandlers<'staff'> = {
     return staffMember(em, user.id)
   },
 
-  'staff/rename': async ({ id, displayName }, { em, authorize, audit }) => {
+  'staff/rename': async ({ id, displayName, expectedVersion }, { em, authorize, audit }) => {
     const user = await staffUserOrFail(em, id)
     await authorizeOverGrants(em, authorize, { staffUserId: id })
-    await em.update(StaffUserSchema, { id }, { displayName })
+    await versionedUpdate(em, StaffUserSchema, { id }, expectedVersion, { displayName })
     audit.target = `staff:${id}`
     audit.summary = `Renamed staff member ${user.displayName} to ${displayName}`
     return staffMember(em, id)
   },
 
-  'staff/set-active': async ({ id, active }, { em, session, authorize, audit }) => {
+  'staff/set-active': async ({ id, active, expectedVersion }, { em, session, authorize, audit }) => {
     const user = await staffUserOrFail(em, id)
     await authorizeOverGrants(em, authorize, { staffUserId: id })
     if (!active && id === session.userId) {
       throw AppError.conflict('deactivate_self', 'You cannot deactivate yourself')
     }
-    await em.update(StaffUserSchema, { id }, { active })
+    await versionedUpdate(em, StaffUserSchema, { id }, expectedVersion, { active })
     await assertAdministratorRemains(em)
     audit.target = `staff:${id}`
     audit.summary = `${active ? 'Reactivated' : 'Deactivated'} staff member ${user.displayName}`
@@ -61,11 +63,7 @@ export const staffHandlers: ContextHandlers<'staff'> = {
   'staff/reset-password': async ({ id, newPassword }, { em, authorize, audit, now }) => {
     const user = await staffUserOrFail(em, id)
     await authorizeOverGrants(em, authorize, { staffUserId: id })
-    await em.update(
-      StaffUserSchema,
-      { id },
-      { passwordHash: await hashPassword(newPassword), passwordChangedAt: now.toISOString() },
-    )
+    await setPassword(em, id, await hashPassword(newPassword), now)
     audit.target = `staff:${id}`
     audit.summary = `Reset the password of ${user.displayName}`
     return null

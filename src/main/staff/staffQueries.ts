@@ -27,6 +27,7 @@ export async function listStaff(em: EntityManager, ids?: number[]): Promise<Staf
         unitName: units.get(grant.unitId) ?? '',
         includeSubUnits: grant.includeSubUnits,
       })),
+    version: user.version,
   }))
 }
 
@@ -40,6 +41,19 @@ export async function staffUserOrFail(em: EntityManager, id: number): Promise<St
   const user = await em.findOneBy(StaffUserSchema, { id })
   if (!user) throw new AppError('NOT_FOUND', `No staff member ${id}`)
   return user
+}
+
+/**
+ * Stores a new password hash without counting a version: the version guards what the staff
+ * screen edits, and a password reset must not make an open rename dialog stale.
+ */
+export async function setPassword(em: EntityManager, id: number, passwordHash: string, now: Date): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .update(StaffUserSchema)
+    .set({ passwordHash, passwordChangedAt: now.toISOString(), version: () => '"version"' })
+    .where({ id })
+    .execute()
 }
 
 /**

@@ -6,6 +6,7 @@ export interface UnitRow {
   parentId: number | null
   archivedAt: string | null
   createdAt: string
+  version: number
 }
 
 export const UnitSchema = new EntitySchema<UnitRow>({
@@ -17,5 +18,6 @@ export const UnitSchema = new EntitySchema<UnitRow>({
     parentId: { type: 'integer', name: 'parent_id', nullable: true },
     archivedAt: { type: 'varchar', name: 'archived_at', length: 30, nullable: true },
     createdAt: { type: 'varchar', name: 'created_at', length: 30 },
+    version: { type: 'integer', version: true },
   },
 })

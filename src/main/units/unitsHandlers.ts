@@ -2,11 +2,18 @@ import { IsNull, type EntityManager } from 'typeorm'
 import type { Unit } from '../../shared/contract/units'
 import { AppError } from '../../shared/errors'
 import type { ContextHandlers } from '../core/handler'
+import { versionedUpdate } from '../database/versionedUpdate'
 import { UnitSchema, type UnitRow } from './unitEntity'
 import { unitWithAncestors } from './unitTree'
 
 function toUnit(row: UnitRow): Unit {
-  return { id: row.id, name: row.name, parentId: row.parentId, archived: row.archivedAt !== null }
+  return {
+    id: row.id,
+    name: row.name,
+    parentId: row.parentId,
+    archived: row.archivedAt !== null,
+    version: row.version,
+  }
 }
 
 async function unitOrFail(em: EntityManager, id: number): Promise<UnitRow> {
@@ -37,16 +44,16 @@ export const unitsHandlers: ContextHandlers<'units'> = {
     return toUnit(row)
   },
 
-  'units/rename': async ({ id, name }, { em, authorize, audit }) => {
+  'units/rename': async ({ id, name, expectedVersion }, { em, authorize, audit }) => {
     await authorize('settings.admin', id)
     const row = await unitOrFail(em, id)
-    await em.update(UnitSchema, { id }, { name })
+    const version = await versionedUpdate(em, UnitSchema, { id }, expectedVersion, { name })
     audit.target = `unit:${id}`
     audit.summary = `Renamed unit ${row.name} to ${name}`
-    return toUnit({ ...row, name })
+    return toUnit({ ...row, name, version })
   },
 
-  'units/move': async ({ id, parentId }, { em, authorize, audit }) => {
+  'units/move': async ({ id, parentId, expectedVersion }, { em, authorize, audit }) => {
     // Moving takes the unit out of one branch and into another: both must be the mover's.
     await authorize('settings.admin', id)
     await authorize('settings.admin', parentId)
@@ -58,13 +65,13 @@ export const unitsHandlers: ContextHandlers<'units'> = {
         parentId: { code: 'unit_cycle', message: 'Cycle' },
       })
     }
-    await em.update(UnitSchema, { id }, { parentId })
+    const version = await versionedUpdate(em, UnitSchema, { id }, expectedVersion, { parentId })
     audit.target = `unit:${id}`
     audit.summary = `Moved unit ${row.name} under ${parent.name}`
-    return toUnit({ ...row, parentId })
+    return toUnit({ ...row, parentId, version })
   },
 
-  'units/set-archived': async ({ id, archived }, { em, authorize, audit, now }) => {
+  'units/set-archived': async ({ id, archived, expectedVersion }, { em, authorize, audit, now }) => {
     await authorize('settings.admin', id)
     const row = await unitOrFail(em, id)
     if (archived) {
@@ -75,9 +82,9 @@ export const unitsHandlers: ContextHandlers<'units'> = {
       await activeParent(em, row.parentId)
     }
     const archivedAt = archived ? (row.archivedAt ?? now.toISOString()) : null
-    await em.update(UnitSchema, { id }, { archivedAt })
+    const version = await versionedUpdate(em, UnitSchema, { id }, expectedVersion, { archivedAt })
     audit.target = `unit:${id}`
     audit.summary = `${archived ? 'Archived' : 'Restored'} unit ${row.name}`
-    return toUnit({ ...row, archivedAt })
+    return toUnit({ ...row, archivedAt, version })
   },
 }

@@ -3,6 +3,7 @@ import { isCalendarDate, localDate, yearsBefore } from '../calendarDate'
 import { nameCase } from '../text/nameCase'
 import { command } from './define'
 import { visibleName } from './text'
+import { expectedVersion } from './version'
 
 export const RELATIONS = ['mother', 'father', 'grandparent', 'other'] as const
 export type Relation = (typeof RELATIONS)[number]
@@ -67,6 +68,8 @@ export interface Person extends PersonCore {
   contacts: PersonContacts | null
   createdAt: string
   updatedAt: string
+  /** What `people/update` states as `expectedVersion`. */
+  version: number
 }
 
 /** A short description of someone, for lists, search results and family links. */
@@ -270,9 +273,9 @@ export const peopleContract = {
     kind: 'write',
     access: 'people.edit',
   }),
-  /** `expectedUpdatedAt`: the version the form was filled from; a newer one is a stale_record conflict. */
+  /** `expectedVersion`: the version the form was filled from; any other is a stale_record conflict. */
   'people/update': command<PersonFile>()({
-    input: z.object({ id, person: personInput, expectedUpdatedAt: z.string().max(30).optional() }),
+    input: z.object({ id, person: personInput, expectedVersion }),
     kind: 'write',
     access: 'people.edit',
   }),

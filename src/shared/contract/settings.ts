@@ -3,6 +3,7 @@ import { command } from './define'
 import { visibleName } from './text'
 import { CURRENCIES } from '../money'
 import { LOCALES } from '../locales'
+import { expectedVersion } from './version'
 
 /** A PNG or JPEG as a data URL; 512 KiB of base64 is plenty for a letterhead logo. */
 const logoDataUrl = z
@@ -26,7 +27,8 @@ export const organisationInput = z.object({
   language: z.enum(LOCALES),
 })
 
-export type Organisation = z.output<typeof organisationInput> & { updatedAt: string | null }
+/** `version` 0: never saved, the defaults are shown. */
+export type Organisation = z.output<typeof organisationInput> & { updatedAt: string | null; version: number }
 
 /** What a fresh installation shows until the administrator fills it in. */
 export const DEFAULT_ORGANISATION: Organisation = {
@@ -40,14 +42,17 @@ export const DEFAULT_ORGANISATION: Organisation = {
   currency: 'CZK',
   language: 'cs',
   updatedAt: null,
+  version: 0,
 }
 
 export interface SecuritySettings {
   /** Idle minutes before the desk locks itself. */
   autoLockMinutes: number
+  /** 0: never saved, the default applies. */
+  version: number
 }
 
-export const DEFAULT_SECURITY: SecuritySettings = { autoLockMinutes: 10 }
+export const DEFAULT_SECURITY: SecuritySettings = { autoLockMinutes: 10, version: 0 }
 
 export const securityInput = z.object({ autoLockMinutes: z.number().int().min(1).max(240) })
 
@@ -59,13 +64,13 @@ export const settingsContract = {
     access: 'public',
   }),
   'settings/update-organisation': command<Organisation>()({
-    input: organisationInput,
+    input: organisationInput.extend({ expectedVersion }),
     kind: 'write',
     access: 'settings.admin',
   }),
   'settings/get-security': command<SecuritySettings>()({ input: z.object({}), kind: 'read', access: 'signed-in' }),
   'settings/update-security': command<SecuritySettings>()({
-    input: securityInput,
+    input: securityInput.extend({ expectedVersion }),
     kind: 'write',
     access: 'settings.admin',
   }),

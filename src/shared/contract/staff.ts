@@ -3,6 +3,7 @@ import { PERMISSIONS, type Permission } from '../permissions'
 import { displayName, password, username } from './auth'
 import { command } from './define'
 import { visibleName } from './text'
+import { expectedVersion } from './version'
 
 export interface RoleGrant {
   id: number
@@ -19,6 +20,7 @@ export interface StaffMember {
   displayName: string
   active: boolean
   grants: RoleGrant[]
+  version: number
 }
 
 export interface Role {
@@ -27,6 +29,7 @@ export interface Role {
   permissions: Permission[]
   /** How many grants use it: a role in use cannot be deleted, only edited. */
   grantCount: number
+  version: number
 }
 
 const id = z.number().int().positive()
@@ -39,12 +42,12 @@ export const staffContract = {
     access: 'settings.admin',
   }),
   'staff/rename': command<StaffMember>()({
-    input: z.object({ id, displayName }),
+    input: z.object({ id, displayName, expectedVersion }),
     kind: 'write',
     access: 'settings.admin',
   }),
   'staff/set-active': command<StaffMember>()({
-    input: z.object({ id, active: z.boolean() }),
+    input: z.object({ id, active: z.boolean(), expectedVersion }),
     kind: 'write',
     access: 'settings.admin',
   }),
@@ -64,9 +67,11 @@ export const staffContract = {
     access: 'settings.admin',
   }),
   'roles/list': command<Role[]>()({ input: z.object({}), kind: 'read', access: 'settings.admin' }),
+  /** `id` null creates a role (`expectedVersion` 0); otherwise changes the role, from the version the form showed. */
   'roles/save': command<Role>()({
     input: z.object({
       id: id.nullable(),
+      expectedVersion,
       name: visibleName(60),
       permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
     }),

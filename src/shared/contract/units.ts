@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { command } from './define'
 import { visibleName } from './text'
+import { expectedVersion } from './version'
 
 export interface Unit {
   id: number
   name: string
   parentId: number | null
   archived: boolean
+  version: number
 }
 
 const id = z.number().int().positive()
@@ -20,10 +22,18 @@ export const unitsContract = {
     kind: 'write',
     access: 'settings.admin',
   }),
-  'units/rename': command<Unit>()({ input: z.object({ id, name: unitName }), kind: 'write', access: 'settings.admin' }),
-  'units/move': command<Unit>()({ input: z.object({ id, parentId: id }), kind: 'write', access: 'settings.admin' }),
+  'units/rename': command<Unit>()({
+    input: z.object({ id, name: unitName, expectedVersion }),
+    kind: 'write',
+    access: 'settings.admin',
+  }),
+  'units/move': command<Unit>()({
+    input: z.object({ id, parentId: id, expectedVersion }),
+    kind: 'write',
+    access: 'settings.admin',
+  }),
   'units/set-archived': command<Unit>()({
-    input: z.object({ id, archived: z.boolean() }),
+    input: z.object({ id, archived: z.boolean(), expectedVersion }),
     kind: 'write',
     access: 'settings.admin',
   }),

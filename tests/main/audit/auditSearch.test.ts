@@ -95,10 +95,11 @@ describe('the audit trail', () => {
     it('a refused change writes no row', async () => {
       const before = await auditCount(backend)
       expect(await admin.result('units/create', { name: 'Nikde', parentId: 999 })).toMatchObject({ ok: false })
-      expect(await admin.result('units/set-archived', { id: centre.centreId, archived: true })).toMatchObject({
-        ok: false,
-      })
-      expect(await admin.result('roles/save', { id: null, name: 'Reception', permissions: [] })).toMatchObject({
+      const [root] = await admin.call('units/list', {})
+      const archiveRoot = { id: centre.centreId, archived: true, expectedVersion: root.version }
+      expect(await admin.result('units/set-archived', archiveRoot)).toMatchObject({ ok: false })
+      const reception = { id: null, expectedVersion: 0, name: 'Reception', permissions: [] }
+      expect(await admin.result('roles/save', reception)).toMatchObject({
         ok: false,
       })
       expect(await auditCount(backend)).toBe(before)
@@ -132,7 +133,8 @@ describe('the audit trail', () => {
       await janaAt.call('units/create', { name: 'Keramika', parentId: centre.centreId })
       clockAt('2025-03-02T10:00:00Z')
       await janaAt.call('units/create', { name: 'Sleva 100% kurz', parentId: centre.centreId })
-      await janaAt.call('settings/update-security', { autoLockMinutes: 15 })
+      const { version } = await janaAt.call('settings/get-security', {})
+      await janaAt.call('settings/update-security', { autoLockMinutes: 15, expectedVersion: version })
     })
     afterAll(() => backend?.dispose())
 
@@ -200,7 +202,7 @@ describe('the audit trail', () => {
     })
 
     it('lists everyone who appears in the trail once, deactivated staff included', async () => {
-      await admin.call('staff/set-active', { id: jana, active: false })
+      const deactivated = await admin.call('staff/set-active', { id: jana, active: false, expectedVersion: 1 })
       const authors = await admin.call('audit/list-authors', {})
       const ids = authors.map((author) => author.staffUserId)
       expect(new Set(ids).size).toBe(ids.length)
@@ -210,7 +212,7 @@ describe('the audit trail', () => {
           { staffUserId: jana, staffName: JANA.displayName },
         ]),
       )
-      await admin.call('staff/set-active', { id: jana, active: true })
+      await admin.call('staff/set-active', { id: jana, active: true, expectedVersion: deactivated.version })
     })
   })
 
@@ -219,9 +221,11 @@ describe('the audit trail', () => {
     afterAll(() => backend?.dispose())
 
     it('pages of a hundred, newest first, each page continuing where the last ended', async () => {
+      let [{ version }] = await admin.call('units/list', {})
       for (let i = 1; i <= 120; i++) {
         clockAt(Date.parse('2025-03-01T08:00:00Z') + i * 1000)
-        await admin.call('units/rename', { id: centre.centreId, name: `${CENTRE_NAME} ${i}` })
+        const name = `${CENTRE_NAME} ${i}`
+        ;({ version } = await admin.call('units/rename', { id: centre.centreId, name, expectedVersion: version }))
       }
       const total = await auditCount(backend)
       expect(total).toBeGreaterThan(AUDIT_PAGE_SIZE)

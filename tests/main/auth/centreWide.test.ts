@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { TestBackend } from '../../support/backend'
 import { sampleOrganisation } from '../../support/organisation'
 import { auditCount, centreTemplate, deskSignedInAs, type CentreTemplate } from '../../support/desks'
+import { saveAutoLock } from '../../support/settings'
 
 const SEARCH_ALL = {
   staffUserId: null,
@@ -46,8 +47,11 @@ describe('what belongs to the whole centre', () => {
     const department = await deskSignedInAs(backend, 'sport-desk', template.extra.departmentAdminId)
     const before = await auditCount(backend)
     const refusals = [
-      await department.result('settings/update-organisation', sampleOrganisation('Taken over')),
-      await department.result('settings/update-security', { autoLockMinutes: 240 }),
+      await department.result('settings/update-organisation', {
+        ...sampleOrganisation('Taken over'),
+        expectedVersion: 1,
+      }),
+      await department.result('settings/update-security', { autoLockMinutes: 240, expectedVersion: 0 }),
       await department.result('system/create-backup', {}),
       await department.result('system/list-backups', {}),
       await department.result('system/restore-backup', { name: 'frontdesk-20260101T000000000Z-manual.sqlite' }),
@@ -58,7 +62,7 @@ describe('what belongs to the whole centre', () => {
     expect(await auditCount(backend)).toBe(before)
 
     // The centre's administrator may do all of it.
-    await started.centre.admin.call('settings/update-security', { autoLockMinutes: 15 })
+    await saveAutoLock(started.centre.admin, 15)
     expect((await started.centre.admin.call('audit/search', SEARCH_ALL)).rows.length).toBeGreaterThan(0)
   })
 

@@ -31,7 +31,7 @@ describe('the first start', () => {
     expect(await first.call('auth/get-state', {})).toEqual({ setupRequired: false, session })
 
     const units = await first.call('units/list', {})
-    expect(units).toEqual([{ id: expect.any(Number), name: CENTRE_NAME, parentId: null, archived: false }])
+    expect(units).toEqual([{ id: expect.any(Number), name: CENTRE_NAME, parentId: null, archived: false, version: 1 }])
 
     const roles = await first.call('roles/list', {})
     expect(roles.map((role) => role.name)).toEqual(['Administrator', 'Reception', 'Activity leader', 'Accountant'])

@@ -12,6 +12,7 @@ import {
   type Desk,
   type StaffAccount,
 } from '../../support/desks'
+import { saveAutoLock } from '../../support/settings'
 
 const JANA: StaffAccount = { username: 'jana.novakova', displayName: 'Jana Nováková', password: 'recepce-jana-1' }
 const MINUTE = 60_000
@@ -174,7 +175,7 @@ describe('locking a desk', () => {
     it('a shorter auto-lock time applies to desks already signed in', async () => {
       await start()
       const other = await adminAt('other-desk')
-      await centre.admin.call('settings/update-security', { autoLockMinutes: 2 })
+      await saveAutoLock(centre.admin, 2)
       expect(await other.call('auth/get-state', {})).toMatchObject({ session: { autoLockMinutes: 2 } })
       now += 2 * MINUTE + 59_000
       await expectOpen(other)
@@ -185,7 +186,7 @@ describe('locking a desk', () => {
     it('a longer auto-lock time lets desks already signed in stay open longer', async () => {
       await start()
       const other = await adminAt('other-desk')
-      await centre.admin.call('settings/update-security', { autoLockMinutes: 30 })
+      await saveAutoLock(centre.admin, 30)
       now += 25 * MINUTE
       await expectOpen(other)
     })

@@ -55,18 +55,22 @@ describe('who may call which command, signed in for real', () => {
     for (const permission of PERMISSIONS) {
       const only = await centre.admin.call('roles/save', {
         id: null,
+        expectedVersion: 0,
         name: `Only ${permission}`,
         permissions: [permission],
       })
       const allBut = await centre.admin.call('roles/save', {
         id: null,
+        expectedVersion: 0,
         name: `All but ${permission}`,
         permissions: PERMISSIONS.filter((p) => p !== permission),
       })
       onlyRole.set(permission, only.id)
       allButRole.set(permission, allBut.id)
     }
-    emptyRole = (await centre.admin.call('roles/save', { id: null, name: 'Nothing at all', permissions: [] })).id
+    emptyRole = (
+      await centre.admin.call('roles/save', { id: null, expectedVersion: 0, name: 'Nothing at all', permissions: [] })
+    ).id
     testerId = (await addStaff(centre.admin, TESTER)).id
     inputs = validInputs(centre, testerId)
   })
@@ -217,11 +221,9 @@ describe('who may call which command, signed in for real', () => {
 
     it('the administrator can create staff, change the organisation and read the audit trail', async () => {
       const admin = members.administrator!
-      expect(
-        await admin.dispatch('settings/update-organisation', inputs['settings/update-organisation']),
-      ).toMatchObject({
-        ok: true,
-      })
+      const { version } = await admin.call('settings/get-organisation', {})
+      const organisation = { ...(inputs['settings/update-organisation'] as object), expectedVersion: version }
+      expect(await admin.dispatch('settings/update-organisation', organisation)).toMatchObject({ ok: true })
       expect(await admin.dispatch('audit/search', inputs['audit/search'])).toMatchObject({ ok: true })
       const created = await admin.dispatch('staff/create', {
         displayName: 'Nový kolega',

@@ -79,7 +79,7 @@ describe('signing in at a desk', () => {
   it('a deactivated staff member cannot sign in, and is told nothing more than a wrong password', async () => {
     const jana = await start()
     const wrongPassword = await signIn('desk-1', JANA.username, 'not-her-password')
-    await centre.admin.call('staff/set-active', { id: jana.id, active: false })
+    await centre.admin.call('staff/set-active', { id: jana.id, active: false, expectedVersion: 1 })
     expect(await signIn('desk-1', JANA.username, JANA.password)).toEqual(wrongPassword)
   })
 
@@ -87,11 +87,15 @@ describe('signing in at a desk', () => {
     const jana = await start()
     const janaDesk = await signInAt(backend, 'desk-2', JANA)
     expect(await janaDesk.result('units/list', {})).toMatchObject({ ok: true })
-    await centre.admin.call('staff/set-active', { id: jana.id, active: false })
+    const deactivated = await centre.admin.call('staff/set-active', {
+      id: jana.id,
+      active: false,
+      expectedVersion: 1,
+    })
     expect(await janaDesk.result('units/list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(await janaDesk.call('auth/get-state', {})).toEqual({ setupRequired: false, session: null })
     // Reactivated, she signs in again like anyone else.
-    await centre.admin.call('staff/set-active', { id: jana.id, active: true })
+    await centre.admin.call('staff/set-active', { id: jana.id, active: true, expectedVersion: deactivated.version })
     expect(await signIn('desk-2', JANA.username, JANA.password)).toMatchObject({ ok: true })
   })
 

@@ -5,7 +5,7 @@ import { BACKUPS_KEPT, createBackup, listBackups, vacuumInto } from '../../../sr
 import { dataFiles } from '../../../src/main/backend'
 import { startTestBackend, tempDir, type TestBackend } from '../../support/backend'
 import { createPlainSqliteFile, queryFile } from '../../support/database'
-import { sampleOrganisation } from '../../support/organisation'
+import { sampleOrganisation, saveOrganisation } from '../../support/organisation'
 
 const HOUR = 60 * 60 * 1000
 
@@ -29,7 +29,7 @@ describe('backups', () => {
     let committed = 0
     const writer = (async () => {
       for (let i = 1; i <= writes; i++) {
-        await backend!.call('settings/update-organisation', organisation(`Organisation ${i}`))
+        await saveOrganisation(backend!, organisation(`Organisation ${i}`))
         committed = i
       }
     })()
@@ -66,7 +66,7 @@ describe('backups', () => {
   it(`rotation keeps the newest ${BACKUPS_KEPT} backups and leaves other files alone`, async () => {
     backend = await startTestBackend()
     const { file, backupDir } = backend.database.location
-    await backend.call('settings/update-organisation', organisation('Rotated'))
+    await saveOrganisation(backend, organisation('Rotated'))
     const start = Date.parse('2025-03-01T08:00:00.000Z')
     const made: string[] = []
     for (let day = 0; day < BACKUPS_KEPT + 3; day++) {
@@ -122,7 +122,7 @@ describe('backups', () => {
     dirs.push(dataDir)
     const { file, backupDir } = dataFiles(dataDir)
     backend = await startTestBackend({}, dataDir)
-    await backend.call('settings/update-organisation', organisation('Daily'))
+    await saveOrganisation(backend, organisation('Daily'))
     await backend.close()
 
     // No backup yet at all: the second start writes one.
@@ -155,7 +155,7 @@ describe('backups', () => {
 
   it('the administrator creates a backup and sees it in the list', async () => {
     backend = await startTestBackend()
-    await backend.call('settings/update-organisation', organisation('Listed'))
+    await saveOrganisation(backend, organisation('Listed'))
     const backup = await backend.call('system/create-backup', {})
     expect(backup).toMatchObject({
       reason: 'manual',
@@ -171,9 +171,9 @@ describe('backups', () => {
 
   it('restoring a backup brings back the older data and keeps the replaced file aside', async () => {
     backend = await startTestBackend()
-    await backend.call('settings/update-organisation', organisation('Old name'))
+    await saveOrganisation(backend, organisation('Old name'))
     const backup = await backend.call('system/create-backup', {})
-    await backend.call('settings/update-organisation', organisation('New name'))
+    await saveOrganisation(backend, organisation('New name'))
 
     const status = await backend.call('system/restore-backup', { name: backup.name })
     expect(status.database).toMatchObject({ mode: 'ok', problem: null })
@@ -190,13 +190,13 @@ describe('backups', () => {
       "SELECT summary FROM audit_log WHERE command = 'system/restore-backup'",
     )
     expect(audit).toEqual([{ summary: `Restored backup ${backup.name}` }])
-    await backend.call('settings/update-organisation', organisation('After restore'))
+    await saveOrganisation(backend, organisation('After restore'))
     expect(await backend.call('settings/get-organisation', {})).toMatchObject({ name: 'After restore' })
   })
 
   it('restoring a backup that is itself damaged fails and leaves the current data open and working', async () => {
     backend = await startTestBackend()
-    await backend.call('settings/update-organisation', organisation('Current'))
+    await saveOrganisation(backend, organisation('Current'))
     const backup = await backend.call('system/create-backup', {})
     // Damaged inside, whole in length: bit rot, not a backup cut short (which is never listed at all).
     const path = join(backend.database.location.backupDir, backup.name)
@@ -208,14 +208,14 @@ describe('backups', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_DAMAGED' } })
     expect(backend.database.mode).toBe('ok')
     expect(await backend.call('settings/get-organisation', {})).toMatchObject({ name: 'Current' })
-    await backend.call('settings/update-organisation', organisation('Still writable'))
+    await saveOrganisation(backend, organisation('Still writable'))
     expect(await backend.call('settings/get-organisation', {})).toMatchObject({ name: 'Still writable' })
     expect(readdirSync(backend.dataDir).filter((name) => name.includes('replaced'))).toEqual([])
   })
 
   it('restoring a backup that does not exist is NOT_FOUND and changes nothing', async () => {
     backend = await startTestBackend()
-    await backend.call('settings/update-organisation', organisation('Untouched'))
+    await saveOrganisation(backend, organisation('Untouched'))
     for (const name of ['frontdesk-20250101T000000000Z-manual.sqlite', 'nothing.sqlite', 'frontdesk.sqlite']) {
       const result = await backend.result('system/restore-backup', { name })
       expect(result, name).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -246,7 +246,7 @@ describe('backups', () => {
 
   it('a name that is a well formed dot-dot still cannot leave the backup folder', async () => {
     backend = await startTestBackend()
-    await backend.call('settings/update-organisation', organisation('Stays'))
+    await saveOrganisation(backend, organisation('Stays'))
     for (const name of ['..', '.']) {
       const result = await backend.result('system/restore-backup', { name })
       expect(result, name).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })

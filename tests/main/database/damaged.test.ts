@@ -5,7 +5,7 @@ import type { BackendOptions } from '../../../src/main/backend'
 import { checkHealth } from '../../../src/main/database/health'
 import { startTestBackend, tempDir, type TestBackend } from '../../support/backend'
 import { queryFile, sha256 } from '../../support/database'
-import { sampleOrganisation } from '../../support/organisation'
+import { sampleOrganisation, saveOrganisation } from '../../support/organisation'
 
 const PAGE_SIZE = 4096
 
@@ -17,13 +17,13 @@ const organisation = sampleOrganisation
  */
 async function fileWithBackup(dataDir: string): Promise<{ file: string; backupName: string }> {
   const backend = await startTestBackend({}, dataDir)
-  await backend.call('settings/update-organisation', organisation('Before the damage'))
+  await saveOrganisation(backend, organisation('Before the damage'))
   await backend.database.dataSource.query(`
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
     INSERT INTO audit_log (at, staff_user_id, staff_name, command, target, summary)
     SELECT '2025-01-01T00:00:00.000Z', NULL, 'Seed', 'test/seed', 'row ' || i, printf('%.200c', 'x') FROM n`)
   const backup = await backend.call('system/create-backup', {})
-  await backend.call('settings/update-organisation', organisation('After the backup'))
+  await saveOrganisation(backend, organisation('After the backup'))
   await backend.close()
   const file = backend.database.location.file
   // Closing the last connection checkpoints the log into the file: everything is in the bytes we damage.
@@ -109,7 +109,10 @@ describe.each([
 
   it('writes are refused as READ_ONLY and the file keeps every byte', async () => {
     const { file, damagedHash, backend } = await openDamaged()
-    const result = await backend.result('settings/update-organisation', organisation('Written to a damaged file'))
+    const result = await backend.result('settings/update-organisation', {
+      ...organisation('Written to a damaged file'),
+      expectedVersion: 1,
+    })
     expect(result).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } })
     // Nor is a damaged file backed up over the good backups.
     const backup = await backend.result('system/create-backup', {})
@@ -148,7 +151,7 @@ describe.each([
     expect(backend.database.mode).toBe('ok')
     expect(await backend.call('settings/get-organisation', {})).toMatchObject({ name: 'Before the damage' })
 
-    await backend.call('settings/update-organisation', organisation('Back at work'))
+    await saveOrganisation(backend, organisation('Back at work'))
     expect(await backend.call('settings/get-organisation', {})).toMatchObject({ name: 'Back at work' })
 
     const aside = readdirSync(dataDir).filter((name) => /^frontdesk\.sqlite\.replaced-[^-]+$/.test(name))

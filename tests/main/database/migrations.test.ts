@@ -6,7 +6,7 @@ import { sqliteOptions } from '../../../src/main/database/dataSourceOptions'
 import { migrations } from '../../../src/main/database/schema'
 import { startTestBackend, tempDir, type TestBackend } from '../../support/backend'
 import { queryFile, rowCountsInFile } from '../../support/database'
-import { sampleOrganisation } from '../../support/organisation'
+import { sampleOrganisation, saveOrganisation } from '../../support/organisation'
 
 const organisation = sampleOrganisation
 
@@ -67,8 +67,7 @@ describe('migrations', () => {
     dataDir = tempDir()
     const { file } = dataFiles(dataDir)
     backend = await startTestBackend({}, dataDir)
-    for (const name of ['First', 'Second', 'Third'])
-      await backend.call('settings/update-organisation', organisation(name))
+    for (const name of ['First', 'Second', 'Third']) await saveOrganisation(backend, organisation(name))
     await backend.close()
     const countsBefore = await rowCountsInFile(file)
     const schemaBefore = await schemaOf(file)
@@ -111,7 +110,7 @@ describe('migrations', () => {
       dataDir = tempDir()
       const { file } = dataFiles(dataDir)
       backend = await startTestBackend({}, dataDir)
-      for (const name of ['First', 'Second']) await backend.call('settings/update-organisation', organisation(name))
+      for (const name of ['First', 'Second']) await saveOrganisation(backend, organisation(name))
       await backend.close()
       backend = undefined
       const countsBefore = await rowCountsInFile(file)
@@ -132,7 +131,7 @@ describe('migrations', () => {
     dataDir = tempDir()
     const { file } = dataFiles(dataDir)
     backend = await startTestBackend({}, dataDir)
-    await backend.call('settings/update-organisation', organisation('Kept'))
+    await saveOrganisation(backend, organisation('Kept'))
     await backend.close()
     backend = undefined
     const countsBefore = await rowCountsInFile(file)

@@ -3,7 +3,7 @@ import { sqliteOptions } from '../../../src/main/database/dataSourceOptions'
 import { withRawConnection } from '../../../src/main/database/rawConnection'
 import { startTestBackend, type TestBackend } from '../../support/backend'
 import { countRows } from '../../support/database'
-import { sampleOrganisation } from '../../support/organisation'
+import { sampleOrganisation, saveOrganisation } from '../../support/organisation'
 
 describe('the database file is opened with the settings that keep data safe', () => {
   let backend: TestBackend
@@ -11,7 +11,7 @@ describe('the database file is opened with the settings that keep data safe', ()
     backend = await startTestBackend()
     // Two audit rows, so the triggers below have rows to protect.
     for (const name of ['First name', 'Second name']) {
-      await backend.call('settings/update-organisation', sampleOrganisation(name))
+      await saveOrganisation(backend, sampleOrganisation(name))
     }
   })
   afterAll(() => backend.dispose())

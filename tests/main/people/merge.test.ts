@@ -91,12 +91,14 @@ describe('merging two records of one person', () => {
         photoConsent: false,
         contacts: { ...kept.contacts!, phones: ['+420 777 000 111'] },
       }),
+      expectedVersion: kept.version,
     })
     const { duplicate } = await secondTomas()
     const removed = (await backend.call('people/get', { id: duplicate })).person
     await backend.call('people/update', {
       id: duplicate,
       person: personInputOf(removed, { contacts: { ...removed.contacts!, healthNotes: 'Astma' } }),
+      expectedVersion: removed.version,
     })
     const preview = await backend.call('people/merge-preview', { keepId, removeId: duplicate })
     expect(preview.conflicts).toEqual(['firstName', 'lastName', 'photoConsent'])

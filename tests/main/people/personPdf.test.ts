@@ -73,6 +73,7 @@ const zofie: Person = {
   },
   createdAt: '2023-09-04T08:15:00.000Z',
   updatedAt: '2025-02-17T13:42:10.000Z',
+  version: 4,
 }
 
 const guardians: FamilyLink[] = [

@@ -102,7 +102,7 @@ describe('privacy of the people register', () => {
       })
       expect(page.rows.map((row) => row.id)).toEqual([sportChild])
       for (const [name, input] of [
-        ['people/update', { id: mother, person: samplePerson(centre.centreId) }],
+        ['people/update', { id: mother, person: samplePerson(centre.centreId), expectedVersion: 1 }],
         ['people/set-archived', { id: mother, archived: true }],
         ['people/export', { id: mother, format: 'json', locale: 'cs' }],
         ['people/erase', { id: mother, confirmLastName: 'Nováková' }],
@@ -151,6 +151,7 @@ describe('privacy of the people register', () => {
         'contacts',
         'createdAt',
         'updatedAt',
+        'version',
       ]
       const contactKeys: (keyof PersonContacts)[] = [
         'email',
@@ -233,6 +234,7 @@ describe('privacy of the people register', () => {
       const id = person.person.id
       await centre.admin.call('people/update', {
         id,
+        expectedVersion: person.person.version,
         person: samplePerson(centre.centreId, {
           firstName: 'Xaverie',
           lastName: 'Zyxwvutová',
@@ -250,7 +252,11 @@ describe('privacy of the people register', () => {
       expect(erased.guardians).toEqual([])
       expect(erased.children).toEqual([])
       expect(await balance()).toBe(100000)
-      expect((await centre.admin.result('people/update', { id, person: samplePerson(centre.centreId) })).ok).toBe(false)
+      const overErased = { id, person: samplePerson(centre.centreId), expectedVersion: erased.person.version }
+      expect(await centre.admin.result('people/update', overErased)).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', reason: 'person_anonymised' },
+      })
 
       const { file } = dataFiles(backend.dataDir)
       const bytes = Buffer.concat([

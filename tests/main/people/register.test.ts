@@ -60,12 +60,12 @@ describe('the people register', () => {
     const elsewhere = await backend.call('people/update', {
       id: opened.id,
       person: personInputOf(opened, { contacts: undefined, notes: 'Změna z druhé přepážky' }),
-      expectedUpdatedAt: opened.updatedAt,
+      expectedVersion: opened.version,
     })
     const stale = await backend.result('people/update', {
       id: opened.id,
       person: personInputOf(opened, { contacts: undefined, notes: 'Moje starší verze' }),
-      expectedUpdatedAt: opened.updatedAt,
+      expectedVersion: opened.version,
     })
     expect(stale.ok || stale.error).toMatchObject({ code: 'CONFLICT', reason: 'stale_record' })
     expect((await backend.call('people/get', { id: opened.id })).person.notes).toBe(elsewhere.person.notes)

@@ -15,7 +15,7 @@ const isPermission = (access: Access): access is Permission => (PERMISSIONS as r
  * A command missing here is sent `{}`; the router checks access before it looks at input.
  */
 const validInput: Record<string, unknown> = {
-  'settings/update-organisation': sampleOrganisation(),
+  'settings/update-organisation': { ...sampleOrganisation(), expectedVersion: 0 },
   'system/restore-backup': { name: 'frontdesk-20250101T000000000Z-manual.sqlite' },
 }
 const inputFor = (name: string) => validInput[name] ?? {}

@@ -4,7 +4,8 @@ import { startTestBackend, TEST_CALLER, type TestBackend } from '../../support/b
 import { countRows } from '../../support/database'
 import { sampleOrganisation } from '../../support/organisation'
 
-const organisation = sampleOrganisation()
+// Nothing saved yet: the form starts from version 0.
+const organisation = { ...sampleOrganisation(), expectedVersion: 0 }
 
 const PNG_DOT =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='

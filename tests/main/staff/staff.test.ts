@@ -21,6 +21,15 @@ const JANA: StaffAccount = { username: 'jana.novakova', displayName: 'Jana Nová
 const PETR: StaffAccount = { username: 'petr.dvorak', displayName: 'Petr Dvořák', password: 'zastupce-petr-1' }
 const HANA: StaffAccount = { username: 'hana.hudebni', displayName: 'Hana Hudební', password: 'hudba-hana-1' }
 
+/** A staff member's version as the administrator's list shows it now: where a dialog starts from. */
+async function staffVersionNow(admin: Desk, id: number): Promise<number> {
+  return (await admin.call('staff/list', {})).find((member) => member.id === id)?.version ?? 1
+}
+
+async function roleVersionNow(admin: Desk, id: number): Promise<number> {
+  return (await admin.call('roles/list', {})).find((role) => role.id === id)?.version ?? 1
+}
+
 describe('staff members and their roles', () => {
   let backend: TestBackend
   let centre: Centre
@@ -59,6 +68,7 @@ describe('staff members and their roles', () => {
         displayName: JANA.displayName,
         active: true,
         grants: [],
+        version: 1,
       })
       expect((await admin.call('staff/list', {})).map((member) => member.username)).toEqual([
         ADMINISTRATOR.username,
@@ -165,9 +175,13 @@ describe('staff members and their roles', () => {
       ])
       const petrDesk = await deskSignedInAs(backend, 'petr-desk', petr.id)
       const before = await rowCountsInFile(file())
-      expect(await petrDesk.result('staff/set-active', { id: centre.adminId, active: false })).toMatchObject(
-        lastAdministrator,
-      )
+      expect(
+        await petrDesk.result('staff/set-active', {
+          id: centre.adminId,
+          expectedVersion: await staffVersionNow(admin, centre.adminId),
+          active: false,
+        }),
+      ).toMatchObject(lastAdministrator)
       expect(await rowCountsInFile(file())).toEqual(before)
       expect(await admin.result('units/list', {})).toMatchObject({ ok: true })
     })
@@ -197,6 +211,7 @@ describe('staff members and their roles', () => {
       const withoutAdmin = PERMISSIONS.filter((permission) => permission !== 'settings.admin')
       const result = await admin.result('roles/save', {
         id: centre.roles.administrator,
+        expectedVersion: await roleVersionNow(admin, centre.roles.administrator),
         name: 'Administrator',
         permissions: withoutAdmin,
       })
@@ -204,7 +219,12 @@ describe('staff members and their roles', () => {
       expect(await admin.call('roles/list', {})).toEqual(roles)
 
       // Once another role administers the whole centre, the Administrator role may be trimmed.
-      const management = await admin.call('roles/save', { id: null, name: 'Vedení', permissions: ['settings.admin'] })
+      const management = await admin.call('roles/save', {
+        id: null,
+        expectedVersion: 0,
+        name: 'Vedení',
+        permissions: ['settings.admin'],
+      })
       await admin.call('staff/grant-role', {
         userId: centre.adminId,
         roleId: management.id,
@@ -214,6 +234,7 @@ describe('staff members and their roles', () => {
       expect(
         await admin.result('roles/save', {
           id: centre.roles.administrator,
+          expectedVersion: await roleVersionNow(admin, centre.roles.administrator),
           name: 'Administrator',
           permissions: withoutAdmin,
         }),
@@ -224,15 +245,33 @@ describe('staff members and their roles', () => {
       const petr = await addStaff(admin, PETR, [
         { roleId: centre.roles.administrator, unitId: centre.centreId, includeSubUnits: true },
       ])
-      expect(await admin.call('staff/set-active', { id: petr.id, active: false })).toMatchObject({ active: false })
-      expect(await admin.call('staff/set-active', { id: petr.id, active: true })).toMatchObject({ active: true })
+      expect(
+        await admin.call('staff/set-active', {
+          id: petr.id,
+          expectedVersion: await staffVersionNow(admin, petr.id),
+          active: false,
+        }),
+      ).toMatchObject({ active: false })
+      expect(
+        await admin.call('staff/set-active', {
+          id: petr.id,
+          expectedVersion: await staffVersionNow(admin, petr.id),
+          active: true,
+        }),
+      ).toMatchObject({ active: true })
     })
 
     it('nobody can deactivate themselves', async () => {
       await addStaff(admin, PETR, [
         { roleId: centre.roles.administrator, unitId: centre.centreId, includeSubUnits: true },
       ])
-      expect(await admin.result('staff/set-active', { id: centre.adminId, active: false })).toMatchObject({
+      expect(
+        await admin.result('staff/set-active', {
+          id: centre.adminId,
+          expectedVersion: await staffVersionNow(admin, centre.adminId),
+          active: false,
+        }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'CONFLICT', reason: 'deactivate_self' },
       })
@@ -254,9 +293,19 @@ describe('staff members and their roles', () => {
       expect(
         await hanaDesk.result('staff/reset-password', { id: centre.adminId, newPassword: 'prevzato-heslo' }),
       ).toMatchObject(forbidden)
-      expect(await hanaDesk.result('staff/set-active', { id: centre.adminId, active: false })).toMatchObject(forbidden)
       expect(
-        await hanaDesk.result('staff/rename', { id: centre.adminId, displayName: 'Bývalý správce' }),
+        await hanaDesk.result('staff/set-active', {
+          id: centre.adminId,
+          expectedVersion: await staffVersionNow(admin, centre.adminId),
+          active: false,
+        }),
+      ).toMatchObject(forbidden)
+      expect(
+        await hanaDesk.result('staff/rename', {
+          id: centre.adminId,
+          expectedVersion: await staffVersionNow(admin, centre.adminId),
+          displayName: 'Bývalý správce',
+        }),
       ).toMatchObject(forbidden)
       expect(await rowCountsInFile(file())).toEqual(before)
       expect(await signIn('check', ADMINISTRATOR.username, ADMINISTRATOR.password)).toMatchObject({ ok: true })
@@ -266,19 +315,41 @@ describe('staff members and their roles', () => {
       const jana = await addStaff(admin, JANA, [
         { roleId: centre.roles.reception, unitId: music.id, includeSubUnits: true },
       ])
-      expect(await hanaDesk.result('staff/rename', { id: jana.id, displayName: 'Jana Nová' })).toMatchObject({
+      expect(
+        await hanaDesk.result('staff/rename', {
+          id: jana.id,
+          expectedVersion: await staffVersionNow(admin, jana.id),
+          displayName: 'Jana Nová',
+        }),
+      ).toMatchObject({
         ok: true,
       })
-      expect(await hanaDesk.result('staff/set-active', { id: jana.id, active: false })).toMatchObject({ ok: true })
+      expect(
+        await hanaDesk.result('staff/set-active', {
+          id: jana.id,
+          expectedVersion: await staffVersionNow(admin, jana.id),
+          active: false,
+        }),
+      ).toMatchObject({ ok: true })
       // Once Jana also works at the sports department, she is no longer Hana's alone to manage.
-      await admin.call('staff/set-active', { id: jana.id, active: true })
+      await admin.call('staff/set-active', {
+        id: jana.id,
+        expectedVersion: await staffVersionNow(admin, jana.id),
+        active: true,
+      })
       await admin.call('staff/grant-role', {
         userId: jana.id,
         roleId: centre.roles.reception,
         unitId: sport.id,
         includeSubUnits: true,
       })
-      expect(await hanaDesk.result('staff/set-active', { id: jana.id, active: false })).toMatchObject(forbidden)
+      expect(
+        await hanaDesk.result('staff/set-active', {
+          id: jana.id,
+          expectedVersion: await staffVersionNow(admin, jana.id),
+          active: false,
+        }),
+      ).toMatchObject(forbidden)
     })
 
     it('she cannot widen a role that is granted outside her department', async () => {
@@ -286,16 +357,23 @@ describe('staff members and their roles', () => {
       const roles = await admin.call('roles/list', {})
       const widened = await hanaDesk.result('roles/save', {
         id: centre.roles.reception,
+        expectedVersion: await roleVersionNow(admin, centre.roles.reception),
         name: 'Reception',
         permissions: [...PERMISSIONS],
       })
       expect(widened).toMatchObject(forbidden)
       expect(await admin.call('roles/list', {})).toEqual(roles)
       // A role of her own, used only in her department, is hers to edit.
-      const own = await hanaDesk.call('roles/save', { id: null, name: 'Lektor hudby', permissions: ['people.view'] })
+      const own = await hanaDesk.call('roles/save', {
+        id: null,
+        expectedVersion: 0,
+        name: 'Lektor hudby',
+        permissions: ['people.view'],
+      })
       expect(
         await hanaDesk.result('roles/save', {
           id: own.id,
+          expectedVersion: await roleVersionNow(admin, own.id),
           name: 'Lektor hudby',
           permissions: ['people.view', 'attendance.record'],
         }),
@@ -307,6 +385,7 @@ describe('staff members and their roles', () => {
     it('the administrator creates and edits a role; its permissions come back in the catalogue’s order', async () => {
       const created = await admin.call('roles/save', {
         id: null,
+        expectedVersion: 0,
         name: 'Pokladní',
         permissions: ['cash.close', 'people.view', 'ledger.post'],
       })
@@ -315,23 +394,48 @@ describe('staff members and their roles', () => {
         name: 'Pokladní',
         permissions: ['people.view', 'ledger.post', 'cash.close'],
         grantCount: 0,
+        version: 1,
       })
-      const edited = await admin.call('roles/save', { id: created.id, name: 'Pokladna', permissions: ['people.view'] })
-      expect(edited).toEqual({ ...created, name: 'Pokladna', permissions: ['people.view'] })
+      const edited = await admin.call('roles/save', {
+        id: created.id,
+        expectedVersion: await roleVersionNow(admin, created.id),
+        name: 'Pokladna',
+        permissions: ['people.view'],
+      })
+      expect(edited).toEqual({ ...created, name: 'Pokladna', permissions: ['people.view'], version: 2 })
       // Saving under its own name again is not a clash.
-      expect(await admin.result('roles/save', { id: created.id, name: 'Pokladna', permissions: [] })).toMatchObject({
+      expect(
+        await admin.result('roles/save', {
+          id: created.id,
+          expectedVersion: await roleVersionNow(admin, created.id),
+          name: 'Pokladna',
+          permissions: [],
+        }),
+      ).toMatchObject({
         ok: true,
       })
     })
 
     it('two roles cannot share a name', async () => {
-      const cashier = await admin.call('roles/save', { id: null, name: 'Pokladní', permissions: [] })
+      const cashier = await admin.call('roles/save', {
+        id: null,
+        expectedVersion: 0,
+        name: 'Pokladní',
+        permissions: [],
+      })
       const roles = await admin.call('roles/list', {})
       const conflict = { ok: false, error: { code: 'CONFLICT', reason: 'role_name_taken', fields: { name: {} } } }
-      expect(await admin.result('roles/save', { id: null, name: 'Reception', permissions: [] })).toMatchObject(conflict)
-      expect(await admin.result('roles/save', { id: cashier.id, name: 'Accountant', permissions: [] })).toMatchObject(
-        conflict,
-      )
+      expect(
+        await admin.result('roles/save', { id: null, expectedVersion: 0, name: 'Reception', permissions: [] }),
+      ).toMatchObject(conflict)
+      expect(
+        await admin.result('roles/save', {
+          id: cashier.id,
+          expectedVersion: await roleVersionNow(admin, cashier.id),
+          name: 'Accountant',
+          permissions: [],
+        }),
+      ).toMatchObject(conflict)
       expect(await admin.call('roles/list', {})).toEqual(roles)
     })
 
@@ -397,16 +501,26 @@ describe('staff members and their roles', () => {
       const reception = (await admin.call('roles/list', {})).find((role) => role.id === centre.roles.reception)!
       await admin.call('roles/save', {
         id: reception.id,
+        expectedVersion: await roleVersionNow(admin, reception.id),
         name: reception.name,
         permissions: [...reception.permissions, 'audit.view'],
       })
       expect(await janaDesk.result('audit/search', search)).toMatchObject({ ok: true })
-      await admin.call('roles/save', { id: reception.id, name: reception.name, permissions: reception.permissions })
+      await admin.call('roles/save', {
+        id: reception.id,
+        expectedVersion: await roleVersionNow(admin, reception.id),
+        name: reception.name,
+        permissions: reception.permissions,
+      })
       expect(await janaDesk.result('audit/search', search)).toMatchObject(forbidden)
     })
 
     it('a renamed staff member’s desk shows the new name at once', async () => {
-      await admin.call('staff/rename', { id: jana, displayName: 'Jana Dvořáková' })
+      await admin.call('staff/rename', {
+        id: jana,
+        expectedVersion: await staffVersionNow(admin, jana),
+        displayName: 'Jana Dvořáková',
+      })
       expect((await janaDesk.call('auth/get-state', {})).session?.displayName).toBe('Jana Dvořáková')
     })
   })

@@ -24,6 +24,11 @@ interface AuditLine {
   summary: string
 }
 
+/** A unit's version as the tree on screen shows it now: where a dialog starts from. */
+async function versionNow(desk: Desk, id: number): Promise<number> {
+  return (await desk.call('units/list', {})).find((unit) => unit.id === id)?.version ?? 1
+}
+
 const auditLines = (backend: TestBackend) =>
   queryFile<AuditLine>(
     backend.database.location.file,
@@ -61,12 +66,25 @@ describe('the unit tree', () => {
     (await admin.call('units/list', {})).map((unit) => [unit.name, unit.parentId, unit.archived])
 
   it('the administrator creates, renames, moves and archives units, each change with its audit row', async () => {
-    const renamed = await admin.call('units/rename', { id: guitar.id, name: 'Kytara – začátečníci' })
-    expect(renamed).toEqual({ ...guitar, name: 'Kytara – začátečníci' })
-    const moved = await admin.call('units/move', { id: guitar.id, parentId: sport.id })
-    expect(moved).toMatchObject({ id: guitar.id, parentId: sport.id })
-    const archived = await admin.call('units/set-archived', { id: guitar.id, archived: true })
-    expect(archived).toMatchObject({ id: guitar.id, archived: true })
+    // Each change answers with the unit's new version, which the next change starts from.
+    const renamed = await admin.call('units/rename', {
+      id: guitar.id,
+      expectedVersion: guitar.version,
+      name: 'Kytara – začátečníci',
+    })
+    expect(renamed).toEqual({ ...guitar, name: 'Kytara – začátečníci', version: guitar.version + 1 })
+    const moved = await admin.call('units/move', {
+      id: guitar.id,
+      expectedVersion: renamed.version,
+      parentId: sport.id,
+    })
+    expect(moved).toMatchObject({ id: guitar.id, parentId: sport.id, version: renamed.version + 1 })
+    const archived = await admin.call('units/set-archived', {
+      id: guitar.id,
+      expectedVersion: moved.version,
+      archived: true,
+    })
+    expect(archived).toMatchObject({ id: guitar.id, archived: true, version: moved.version + 1 })
 
     expect(await treeOf()).toEqual([
       [CENTRE_NAME, null, false],
@@ -101,8 +119,18 @@ describe('the unit tree', () => {
   })
 
   it('an archived unit can be restored while its parent is active', async () => {
-    await admin.call('units/set-archived', { id: guitar.id, archived: true })
-    expect(await admin.call('units/set-archived', { id: guitar.id, archived: false })).toMatchObject({
+    await admin.call('units/set-archived', {
+      id: guitar.id,
+      expectedVersion: await versionNow(admin, guitar.id),
+      archived: true,
+    })
+    expect(
+      await admin.call('units/set-archived', {
+        id: guitar.id,
+        expectedVersion: await versionNow(admin, guitar.id),
+        archived: false,
+      }),
+    ).toMatchObject({
       archived: false,
     })
   })
@@ -111,7 +139,11 @@ describe('the unit tree', () => {
     const beginners = await admin.call('units/create', { name: 'Začátečníci', parentId: guitar.id })
     const before = await treeOf()
     for (const parentId of [music.id, guitar.id, beginners.id]) {
-      const result = await admin.result('units/move', { id: music.id, parentId })
+      const result = await admin.result('units/move', {
+        id: music.id,
+        expectedVersion: await versionNow(admin, music.id),
+        parentId,
+      })
       expect(result, `under ${parentId}`).toMatchObject({
         ok: false,
         error: { code: 'CONFLICT', reason: 'unit_cycle', fields: { parentId: { code: 'unit_cycle' } } },
@@ -122,37 +154,87 @@ describe('the unit tree', () => {
 
   it('the centre itself can be neither moved nor archived', async () => {
     const auditBefore = await auditCount(backend)
-    expect(await admin.result('units/move', { id: centre.centreId, parentId: music.id })).toMatchObject({
+    expect(
+      await admin.result('units/move', {
+        id: centre.centreId,
+        expectedVersion: await versionNow(admin, centre.centreId),
+        parentId: music.id,
+      }),
+    ).toMatchObject({
       error: { code: 'CONFLICT', reason: 'root_unit' },
     })
-    expect(await admin.result('units/set-archived', { id: centre.centreId, archived: true })).toMatchObject({
+    expect(
+      await admin.result('units/set-archived', {
+        id: centre.centreId,
+        expectedVersion: await versionNow(admin, centre.centreId),
+        archived: true,
+      }),
+    ).toMatchObject({
       error: { code: 'CONFLICT', reason: 'root_unit' },
     })
     expect(await auditCount(backend)).toBe(auditBefore)
   })
 
   it('a unit with active sub-units cannot be archived until they are', async () => {
-    expect(await admin.result('units/set-archived', { id: music.id, archived: true })).toMatchObject({
+    expect(
+      await admin.result('units/set-archived', {
+        id: music.id,
+        expectedVersion: await versionNow(admin, music.id),
+        archived: true,
+      }),
+    ).toMatchObject({
       error: { code: 'CONFLICT', reason: 'has_active_sub_units' },
     })
     expect((await treeOf())[1]).toEqual(['Hudební oddělení', centre.centreId, false])
-    await admin.call('units/set-archived', { id: guitar.id, archived: true })
-    expect(await admin.call('units/set-archived', { id: music.id, archived: true })).toMatchObject({ archived: true })
+    await admin.call('units/set-archived', {
+      id: guitar.id,
+      expectedVersion: await versionNow(admin, guitar.id),
+      archived: true,
+    })
+    expect(
+      await admin.call('units/set-archived', {
+        id: music.id,
+        expectedVersion: await versionNow(admin, music.id),
+        archived: true,
+      }),
+    ).toMatchObject({ archived: true })
   })
 
   it('nothing new goes under an archived unit: no new unit, no move, no restoring a sub-unit', async () => {
-    await admin.call('units/set-archived', { id: guitar.id, archived: true })
-    await admin.call('units/set-archived', { id: music.id, archived: true })
+    await admin.call('units/set-archived', {
+      id: guitar.id,
+      expectedVersion: await versionNow(admin, guitar.id),
+      archived: true,
+    })
+    await admin.call('units/set-archived', {
+      id: music.id,
+      expectedVersion: await versionNow(admin, music.id),
+      archived: true,
+    })
     const before = await treeOf()
     const parentArchived = { ok: false, error: { code: 'CONFLICT', reason: 'parent_archived' } }
     expect(await admin.result('units/create', { name: 'Flétna', parentId: music.id })).toMatchObject(parentArchived)
-    expect(await admin.result('units/move', { id: sport.id, parentId: music.id })).toMatchObject(parentArchived)
-    expect(await admin.result('units/set-archived', { id: guitar.id, archived: false })).toMatchObject(parentArchived)
+    expect(
+      await admin.result('units/move', {
+        id: sport.id,
+        expectedVersion: await versionNow(admin, sport.id),
+        parentId: music.id,
+      }),
+    ).toMatchObject(parentArchived)
+    expect(
+      await admin.result('units/set-archived', {
+        id: guitar.id,
+        expectedVersion: await versionNow(admin, guitar.id),
+        archived: false,
+      }),
+    ).toMatchObject(parentArchived)
     expect(await treeOf()).toEqual(before)
   })
 
   it('a unit that does not exist is NOT_FOUND', async () => {
-    expect(await admin.result('units/rename', { id: 999, name: 'Nic' })).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect(
+      await admin.result('units/rename', { id: 999, expectedVersion: await versionNow(admin, 999), name: 'Nic' }),
+    ).toMatchObject({ error: { code: 'NOT_FOUND' } })
     expect(await admin.result('units/create', { name: 'Nic', parentId: 999 })).toMatchObject({
       error: { code: 'NOT_FOUND' },
     })
@@ -208,11 +290,29 @@ describe('administering only part of the tree', () => {
 
   it('an administrator of a department with its sub-units creates a group in it and renames it', async () => {
     const piano = await musicAdmin.call('units/create', { name: 'Klavír', parentId: music.id })
-    expect(await musicAdmin.call('units/rename', { id: piano.id, name: 'Klavír a keyboard' })).toMatchObject({
+    expect(
+      await musicAdmin.call('units/rename', {
+        id: piano.id,
+        expectedVersion: await versionNow(musicAdmin, piano.id),
+        name: 'Klavír a keyboard',
+      }),
+    ).toMatchObject({
       name: 'Klavír a keyboard',
     })
-    expect(await musicAdmin.call('units/rename', { id: guitar.id, name: 'Kytara' })).toMatchObject({ name: 'Kytara' })
-    expect(await musicAdmin.call('units/rename', { id: music.id, name: 'Hudební oddělení' })).toMatchObject({
+    expect(
+      await musicAdmin.call('units/rename', {
+        id: guitar.id,
+        expectedVersion: await versionNow(musicAdmin, guitar.id),
+        name: 'Kytara',
+      }),
+    ).toMatchObject({ name: 'Kytara' })
+    expect(
+      await musicAdmin.call('units/rename', {
+        id: music.id,
+        expectedVersion: await versionNow(musicAdmin, music.id),
+        name: 'Hudební oddělení',
+      }),
+    ).toMatchObject({
       id: music.id,
     })
   })
@@ -220,31 +320,75 @@ describe('administering only part of the tree', () => {
   it('but may touch nothing in another department, nor the centre itself, and nothing is written', async () => {
     const before = await auditCount(backend)
     expect(await musicAdmin.result('units/create', { name: 'Fotbal', parentId: sport.id })).toMatchObject(forbidden)
-    expect(await musicAdmin.result('units/rename', { id: sport.id, name: 'Hudba 2' })).toMatchObject(forbidden)
-    expect(await musicAdmin.result('units/rename', { id: centre.centreId, name: 'Hudební centrum' })).toMatchObject(
-      forbidden,
-    )
+    expect(
+      await musicAdmin.result('units/rename', {
+        id: sport.id,
+        expectedVersion: await versionNow(musicAdmin, sport.id),
+        name: 'Hudba 2',
+      }),
+    ).toMatchObject(forbidden)
+    expect(
+      await musicAdmin.result('units/rename', {
+        id: centre.centreId,
+        expectedVersion: await versionNow(musicAdmin, centre.centreId),
+        name: 'Hudební centrum',
+      }),
+    ).toMatchObject(forbidden)
     expect(await musicAdmin.result('units/create', { name: 'Nové oddělení', parentId: centre.centreId })).toMatchObject(
       forbidden,
     )
-    expect(await musicAdmin.result('units/set-archived', { id: sport.id, archived: true })).toMatchObject(forbidden)
+    expect(
+      await musicAdmin.result('units/set-archived', {
+        id: sport.id,
+        expectedVersion: await versionNow(musicAdmin, sport.id),
+        archived: true,
+      }),
+    ).toMatchObject(forbidden)
     expect(await auditCount(backend)).toBe(before)
   })
 
   it('an administrator of a department without its sub-units renames the department but not a group in it', async () => {
-    expect(await musicOnlyAdmin.call('units/rename', { id: music.id, name: 'Hudební oddělení' })).toMatchObject({
+    expect(
+      await musicOnlyAdmin.call('units/rename', {
+        id: music.id,
+        expectedVersion: await versionNow(musicOnlyAdmin, music.id),
+        name: 'Hudební oddělení',
+      }),
+    ).toMatchObject({
       id: music.id,
     })
-    expect(await musicOnlyAdmin.result('units/rename', { id: guitar.id, name: 'Kytara!' })).toMatchObject(forbidden)
-    expect(await musicOnlyAdmin.result('units/set-archived', { id: guitar.id, archived: true })).toMatchObject(
-      forbidden,
-    )
+    expect(
+      await musicOnlyAdmin.result('units/rename', {
+        id: guitar.id,
+        expectedVersion: await versionNow(musicOnlyAdmin, guitar.id),
+        name: 'Kytara!',
+      }),
+    ).toMatchObject(forbidden)
+    expect(
+      await musicOnlyAdmin.result('units/set-archived', {
+        id: guitar.id,
+        expectedVersion: await versionNow(musicOnlyAdmin, guitar.id),
+        archived: true,
+      }),
+    ).toMatchObject(forbidden)
   })
 
   it('moving a group from one department to another needs the right to administer both', async () => {
     const drums = await centre.admin.call('units/create', { name: 'Bicí', parentId: music.id })
-    expect(await musicAdmin.result('units/move', { id: drums.id, parentId: sport.id })).toMatchObject(forbidden)
-    expect(await sportAdmin.result('units/move', { id: drums.id, parentId: sport.id })).toMatchObject(forbidden)
+    expect(
+      await musicAdmin.result('units/move', {
+        id: drums.id,
+        expectedVersion: await versionNow(musicAdmin, drums.id),
+        parentId: sport.id,
+      }),
+    ).toMatchObject(forbidden)
+    expect(
+      await sportAdmin.result('units/move', {
+        id: drums.id,
+        expectedVersion: await versionNow(sportAdmin, drums.id),
+        parentId: sport.id,
+      }),
+    ).toMatchObject(forbidden)
     expect((await centre.admin.call('units/list', {})).find((unit) => unit.id === drums.id)).toMatchObject({
       parentId: music.id,
     })
@@ -257,7 +401,13 @@ describe('administering only part of the tree', () => {
       unitId: sport.id,
       includeSubUnits: true,
     })
-    expect(await musicAdmin.call('units/move', { id: drums.id, parentId: sport.id })).toMatchObject({
+    expect(
+      await musicAdmin.call('units/move', {
+        id: drums.id,
+        expectedVersion: await versionNow(musicAdmin, drums.id),
+        parentId: sport.id,
+      }),
+    ).toMatchObject({
       parentId: sport.id,
     })
   })

@@ -4,6 +4,7 @@ import type { InputOf } from '@shared/contract'
 import type { PersonFile } from '@shared/contract/people'
 import type { Result } from '@shared/errors'
 import { attempt, call } from '../../api/client'
+import { isStaleRecord } from '../../api/staleRecord'
 import { useAuthStore } from '../auth/useAuthStore'
 
 /** The person open on the person page, with their family, and everything done to it. */
@@ -42,7 +43,12 @@ export const usePersonStore = defineStore('person', () => {
   }
 
   const create = (input: InputOf<'people/create'>) => attempt('people/create', input)
-  const update = async (input: InputOf<'people/update'>) => opened(await attempt('people/update', input))
+  async function update(input: InputOf<'people/update'>): Promise<Result<PersonFile>> {
+    const result = await attempt('people/update', input)
+    // The form keeps what was typed (it was filled once); the page behind it shows what is stored now.
+    if (isStaleRecord(result)) await refresh().catch(() => undefined)
+    return opened(result)
+  }
   const setArchived = async (input: InputOf<'people/set-archived'>) =>
     opened(await attempt('people/set-archived', input))
   const erase = async (input: InputOf<'people/erase'>) => opened(await attempt('people/erase', input))

@@ -5,7 +5,7 @@ import type { Result } from '@shared/errors'
 import { attempt, call } from '../../api/client'
 import { useLocaleStore } from '../../i18n/useLocaleStore'
 
-export type OrganisationDraft = Omit<Organisation, 'updatedAt'>
+export type OrganisationDraft = Omit<Organisation, 'updatedAt' | 'version'>
 
 export const useOrganisationStore = defineStore('organisation', () => {
   const organisation = ref<Organisation | null>(null)
@@ -16,8 +16,10 @@ export const useOrganisationStore = defineStore('organisation', () => {
     locale.useDefault(organisation.value.language)
   }
 
+  /** The form refills its draft whenever `organisation` changes, so its version is the one the draft came from. */
   async function save(draft: OrganisationDraft): Promise<Result<Organisation>> {
-    const result = await attempt('settings/update-organisation', draft)
+    const expectedVersion = organisation.value?.version ?? 0
+    const result = await attempt('settings/update-organisation', { ...draft, expectedVersion })
     if (result.ok) {
       organisation.value = result.data
       locale.useDefault(result.data.language)

@@ -4,6 +4,7 @@ import type { InputOf } from '@shared/contract'
 import type { Role, StaffMember } from '@shared/contract/staff'
 import type { Result } from '@shared/errors'
 import { attempt, call } from '../../api/client'
+import { isStaleRecord } from '../../api/staleRecord'
 import { useAuthStore } from '../auth/useAuthStore'
 
 /** Staff members and roles for the administration tabs. */
@@ -39,6 +40,8 @@ export const useStaffStore = defineStore('staff', () => {
   }
 
   async function member(result: Result<StaffMember>, reloadRoles = false): Promise<Result<StaffMember>> {
+    // The open dialog keeps what was typed; the list behind it shows what is stored now.
+    if (isStaleRecord(result)) await loadStaff().catch(() => undefined)
     if (result.ok) {
       const index = staff.value.findIndex((one) => one.id === result.data.id)
       if (index >= 0) staff.value.splice(index, 1, result.data)
@@ -60,6 +63,7 @@ export const useStaffStore = defineStore('staff', () => {
 
   async function saveRole(input: InputOf<'roles/save'>): Promise<Result<Role>> {
     const result = await attempt('roles/save', input)
+    if (isStaleRecord(result)) await loadRoles().catch(() => undefined)
     if (result.ok) {
       await loadRoles()
       // Grant chips show role names.

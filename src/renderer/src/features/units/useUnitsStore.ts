@@ -4,6 +4,7 @@ import type { InputOf } from '@shared/contract'
 import type { Unit } from '@shared/contract/units'
 import type { Result } from '@shared/errors'
 import { attempt, call } from '../../api/client'
+import { isStaleRecord } from '../../api/staleRecord'
 import { useAuthStore } from '../auth/useAuthStore'
 
 /** The unit tree, loaded once and shared by the units screen and every unit picker. */
@@ -36,7 +37,9 @@ export const useUnitsStore = defineStore('units', () => {
     if (!loaded.value) await load()
   }
 
-  function remember(result: Result<Unit>): Result<Unit> {
+  async function remember(result: Result<Unit>): Promise<Result<Unit>> {
+    // The open dialog keeps what was typed; the tree behind it shows what is stored now.
+    if (isStaleRecord(result)) await load().catch(() => undefined)
     if (result.ok) {
       const index = units.value.findIndex((unit) => unit.id === result.data.id)
       if (index >= 0) units.value.splice(index, 1, result.data)
