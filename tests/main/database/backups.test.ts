@@ -270,7 +270,7 @@ describe('backups', () => {
     it('a truncated file or a temporary one is neither listed nor counted among the ten kept', async () => {
       backend = await startTestBackend()
       const { file, backupDir } = backend.database.location
-      await backend.call('settings/update-organisation', organisation('Counted'))
+      await saveOrganisation(backend, organisation('Counted'))
       const made: string[] = []
       for (let day = 0; day < BACKUPS_KEPT; day++) {
         made.push((await createBackup(file, backupDir, 'daily', new Date(start + day * DAY))).name)
@@ -294,7 +294,7 @@ describe('backups', () => {
       dirs.push(dataDir)
       const { file, backupDir } = dataFiles(dataDir)
       backend = await startTestBackend({}, dataDir)
-      await backend.call('settings/update-organisation', organisation('Due'))
+      await saveOrganisation(backend, organisation('Due'))
       const old = await createBackup(file, backupDir, 'manual', new Date(Date.now() - 25 * HOUR))
       truncatedCopy(backupDir, old.name, nameAt(Date.now() - HOUR, 'pre-migration'))
       await backend.close()
@@ -308,7 +308,7 @@ describe('backups', () => {
       dirs.push(dataDir)
       const { file, backupDir } = dataFiles(dataDir)
       backend = await startTestBackend({}, dataDir)
-      await backend.call('settings/update-organisation', organisation('Leftovers'))
+      await saveOrganisation(backend, organisation('Leftovers'))
       const real = await createBackup(file, backupDir, 'manual')
       await backend.close()
       const leftovers = [join(backupDir, `${nameAt(start)}.partial`), `${file}.restoring`]
@@ -324,7 +324,7 @@ describe('backups', () => {
     it('a backup being written is not visible under its final name until it is complete and checked', async () => {
       backend = await startTestBackend()
       const { file, backupDir } = backend.database.location
-      await backend.call('settings/update-organisation', organisation('In progress'))
+      await saveOrganisation(backend, organisation('In progress'))
       const now = new Date()
       const final = join(backupDir, nameAt(now.getTime(), 'manual'))
       const seenWhileWriting: { final: boolean; listed: number }[] = []
@@ -343,7 +343,7 @@ describe('backups', () => {
     ])('when %s, no backup appears and no half file stays', async (_what, fails) => {
       backend = await startTestBackend()
       const { file, backupDir } = backend.database.location
-      await backend.call('settings/update-organisation', organisation('Interrupted'))
+      await saveOrganisation(backend, organisation('Interrupted'))
       const whole = await createBackup(file, backupDir, 'manual', new Date(start))
       const halfCopy = async (_source: string, target: string) => {
         const bytes = readFileSync(join(backupDir, whole.name))
