@@ -1,11 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import type { Permission } from '@shared/permissions'
-import AuditView from './features/audit/AuditView.vue'
 import { useAuthStore } from './features/auth/useAuthStore'
-import PeopleRegisterView from './features/people/PeopleRegisterView.vue'
-import PersonView from './features/people/PersonView.vue'
-import SettingsView from './features/settings/SettingsView.vue'
-import ComingSoonView from './features/shell/ComingSoonView.vue'
 import { NAVIGATION } from './features/shell/navigation'
 
 declare module 'vue-router' {
@@ -14,7 +9,14 @@ declare module 'vue-router' {
   }
 }
 
-const BUILT = { people: PeopleRegisterView, settings: SettingsView, audit: AuditView } as const
+// Each section's code is loaded when it is first opened, so the sign-in screen starts without it.
+const PersonView = () => import('./features/people/PersonView.vue')
+const ComingSoonView = () => import('./features/shell/ComingSoonView.vue')
+const BUILT = {
+  people: () => import('./features/people/PeopleRegisterView.vue'),
+  settings: () => import('./features/settings/SettingsView.vue'),
+  audit: () => import('./features/audit/AuditView.vue'),
+} as const
 
 const sections: RouteRecordRaw[] = NAVIGATION.map((item) => {
   const view = BUILT[item.name as keyof typeof BUILT]
