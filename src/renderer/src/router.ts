@@ -20,9 +20,9 @@ const BUILT = {
 
 const sections: RouteRecordRaw[] = NAVIGATION.map((item) => {
   const view = BUILT[item.name as keyof typeof BUILT]
-  return view
-    ? { path: item.path, name: item.name, component: view, meta: { requires: item.requires } }
-    : { path: item.path, name: item.name, component: ComingSoonView, props: { section: item.label } }
+  return item.comingSoon || !view
+    ? { path: item.path, name: item.name, component: ComingSoonView, props: { section: item.label } }
+    : { path: item.path, name: item.name, component: view, meta: { requires: item.requires } }
 })
 
 // Hash history: the packaged app loads from file://, where path URLs do not resolve.
@@ -50,7 +50,9 @@ router.beforeEach(async (to) => {
   const auth = useAuthStore()
   await auth.loaded
   if (auth.can(to.meta.requires)) return true
-  // The first section this staff member may use; the coming-soon sections need nothing.
-  const fallback = NAVIGATION.find((item) => auth.can(item.requires))
+  // The first built section this staff member may use, else a coming-soon one (they need nothing).
+  const fallback =
+    NAVIGATION.find((item) => !item.comingSoon && auth.can(item.requires)) ??
+    NAVIGATION.find((item) => auth.can(item.requires))
   return fallback && fallback.path !== to.path ? { path: fallback.path } : false
 })
