@@ -10,6 +10,13 @@ import { familyLinkDialog, personPage } from './support/personPages'
  * Each check is soft, so a failing run names every screen and element at once.
  */
 
+/** The smallest desk screen we support: every check and screenshot is taken at this size. */
+const DESK = { width: 1366, height: 768 }
+
+test.beforeEach(async ({ frontdesk }) => {
+  await frontdesk.page.setViewportSize(DESK)
+})
+
 const RADKA = { name: 'Radka Recepční', username: 'radka', password: 'pondělí-ráno-42' }
 
 /** A mother and her daughter, so the register has rows and the person page a family. */
@@ -73,6 +80,7 @@ test('the register, the person page, its dialogs and Ctrl+K', async ({ frontdesk
   await shell.open(page, 'people')
   await expect(register.rows(page)).toHaveCount(3)
   await expectAccessible(page, 'register, filled')
+  await frontdesk.screenshot('a11y-register-en')
   // An empty number field that is entered and left has no current value, not "null".
   const minAge = page.locator('[data-testid="register-min-age"] input')
   await minAge.focus()
@@ -94,6 +102,7 @@ test('the register, the person page, its dialogs and Ctrl+K', async ({ frontdesk
   await personPage.open(page, mother)
   await expect(personPage.familyMember(page, 'child', 'Eliška Nováková')).toBeVisible()
   await expectAccessible(page, 'person page')
+  await frontdesk.screenshot('a11y-person-en')
   await personPage.edit(page)
   await expectAccessible(page, 'person page, editing')
   await page.getByTestId('person-cancel').click()
@@ -137,6 +146,7 @@ test('settings, staff and roles, the audit trail and a section still to come', a
     if (tab !== 'organisation') await settingsTabs.open(page, tab)
     await dismissToasts(page)
     await expectAccessible(page, `settings: ${tab}`)
+    if (tab === 'organisation') await frontdesk.screenshot('a11y-settings-en')
   }
 
   await settingsTabs.open(page, 'staff')
@@ -176,9 +186,11 @@ test('settings, staff and roles, the audit trail and a section still to come', a
   await shell.open(page, 'cash-desk')
   await expect(page.getByRole('heading', { name: 'Cash desk' })).toBeVisible()
   await expectAccessible(page, 'coming soon: cash desk')
+  await frontdesk.screenshot('a11y-coming-soon-en')
 })
 
-test('the register and the person page in Czech', async ({ frontdesk }) => {
+test('the register, the person page, settings and a section still to come in Czech', async ({ frontdesk }) => {
+  test.setTimeout(120_000)
   const { page } = frontdesk
   await signedInAsAdministrator(page)
   const { mother } = await family(page)
@@ -186,8 +198,20 @@ test('the register and the person page in Czech', async ({ frontdesk }) => {
   await shell.open(page, 'people')
   await expect(register.rows(page)).toHaveCount(3)
   await expectAccessible(page, 'register (cs)')
+  await frontdesk.screenshot('a11y-register-cs')
   await personPage.open(page, mother)
   await expectAccessible(page, 'person page (cs)')
+  await frontdesk.screenshot('a11y-person-cs')
   await personPage.edit(page)
   await expectAccessible(page, 'person page, editing (cs)')
+  await frontdesk.screenshot('a11y-person-edit-cs')
+  await page.getByTestId('person-cancel').click()
+
+  await shell.open(page, 'settings')
+  await expectAccessible(page, 'settings (cs)')
+  await frontdesk.screenshot('a11y-settings-cs')
+  await shell.open(page, 'activities')
+  await expect(page.getByRole('heading', { name: 'Aktivity' })).toBeVisible()
+  await expectAccessible(page, 'coming soon (cs)')
+  await frontdesk.screenshot('a11y-coming-soon-cs')
 })
