@@ -68,7 +68,8 @@ test('the screens before the desk opens: first start, sign-in and the lock scree
 })
 
 test('the register, the person page, its dialogs and Ctrl+K', async ({ frontdesk }) => {
-  test.setTimeout(120_000)
+  // Some fifteen axe runs: generous for a shared, busy machine.
+  test.setTimeout(240_000)
   const { page } = frontdesk
   await shell.chooseLanguage(page, 'English')
   await signedInAsAdministrator(page)
@@ -135,7 +136,8 @@ test('the register, the person page, its dialogs and Ctrl+K', async ({ frontdesk
 })
 
 test('settings, staff and roles, the audit trail and a section still to come', async ({ frontdesk }) => {
-  test.setTimeout(120_000)
+  // Some fifteen axe runs: generous for a shared, busy machine.
+  test.setTimeout(240_000)
   const { page } = frontdesk
   await shell.chooseLanguage(page, 'English')
   await signedInAsAdministrator(page)
@@ -190,7 +192,8 @@ test('settings, staff and roles, the audit trail and a section still to come', a
 })
 
 test('the register, the person page, settings and a section still to come in Czech', async ({ frontdesk }) => {
-  test.setTimeout(120_000)
+  // Some fifteen axe runs: generous for a shared, busy machine.
+  test.setTimeout(240_000)
   const { page } = frontdesk
   await signedInAsAdministrator(page)
   const { mother } = await family(page)
