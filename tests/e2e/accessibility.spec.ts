@@ -40,6 +40,7 @@ async function family(page: Parameters<typeof createPerson>[0]): Promise<{ mothe
 }
 
 test('the screens before the desk opens: first start, sign-in and the lock screen', async ({ frontdesk }) => {
+  test.setTimeout(120_000)
   const { page } = frontdesk
   await shell.chooseLanguage(page, 'English')
   await expect(page.getByRole('heading', { name: 'Welcome to Frontdesk' })).toBeVisible()
