@@ -1,5 +1,3 @@
-import Aura from '@primeuix/themes/aura'
-import { definePreset } from '@primeuix/themes'
 import { createPinia } from 'pinia'
 import PrimeVue from 'primevue/config'
 import ToastService from 'primevue/toastservice'
@@ -9,26 +7,9 @@ import App from './App.vue'
 import { i18n } from './i18n'
 import { primevueLocales } from './i18n/primevueLocales'
 import { router } from './router'
+import { FrontdeskTheme } from './theme'
+import { PASS_THROUGH } from './passThrough'
 import './styles/app.css'
-
-/** Calm teal instead of Aura's default emerald: easier on the eyes for a whole day at the desk. */
-const FrontdeskTheme = definePreset(Aura, {
-  semantic: {
-    primary: {
-      50: '{teal.50}',
-      100: '{teal.100}',
-      200: '{teal.200}',
-      300: '{teal.300}',
-      400: '{teal.400}',
-      500: '{teal.500}',
-      600: '{teal.600}',
-      700: '{teal.700}',
-      800: '{teal.800}',
-      900: '{teal.900}',
-      950: '{teal.950}',
-    },
-  },
-})
 
 createApp(App)
   .use(createPinia())
@@ -37,6 +18,7 @@ createApp(App)
   .use(PrimeVue, {
     theme: { preset: FrontdeskTheme, options: { darkModeSelector: false } },
     locale: primevueLocales.cs,
+    pt: PASS_THROUGH,
   })
   .use(ToastService)
   .mount('#app')

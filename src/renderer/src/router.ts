@@ -1,11 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import type { Permission } from '@shared/permissions'
-import AuditView from './features/audit/AuditView.vue'
 import { useAuthStore } from './features/auth/useAuthStore'
-import PeopleRegisterView from './features/people/PeopleRegisterView.vue'
-import PersonView from './features/people/PersonView.vue'
-import SettingsView from './features/settings/SettingsView.vue'
-import ComingSoonView from './features/shell/ComingSoonView.vue'
 import { NAVIGATION } from './features/shell/navigation'
 
 declare module 'vue-router' {
@@ -14,13 +9,20 @@ declare module 'vue-router' {
   }
 }
 
-const BUILT = { people: PeopleRegisterView, settings: SettingsView, audit: AuditView } as const
+// Each section's code is loaded when it is first opened, so the sign-in screen starts without it.
+const PersonView = () => import('./features/people/PersonView.vue')
+const ComingSoonView = () => import('./features/shell/ComingSoonView.vue')
+const BUILT = {
+  people: () => import('./features/people/PeopleRegisterView.vue'),
+  settings: () => import('./features/settings/SettingsView.vue'),
+  audit: () => import('./features/audit/AuditView.vue'),
+} as const
 
 const sections: RouteRecordRaw[] = NAVIGATION.map((item) => {
   const view = BUILT[item.name as keyof typeof BUILT]
-  return view
-    ? { path: item.path, name: item.name, component: view, meta: { requires: item.requires } }
-    : { path: item.path, name: item.name, component: ComingSoonView, props: { section: item.label } }
+  return item.comingSoon || !view
+    ? { path: item.path, name: item.name, component: ComingSoonView, props: { section: item.label } }
+    : { path: item.path, name: item.name, component: view, meta: { requires: item.requires } }
 })
 
 // Hash history: the packaged app loads from file://, where path URLs do not resolve.
@@ -48,7 +50,9 @@ router.beforeEach(async (to) => {
   const auth = useAuthStore()
   await auth.loaded
   if (auth.can(to.meta.requires)) return true
-  // The first section this staff member may use; the coming-soon sections need nothing.
-  const fallback = NAVIGATION.find((item) => auth.can(item.requires))
+  // The first built section this staff member may use, else a coming-soon one (they need nothing).
+  const fallback =
+    NAVIGATION.find((item) => !item.comingSoon && auth.can(item.requires)) ??
+    NAVIGATION.find((item) => auth.can(item.requires))
   return fallback && fallback.path !== to.path ? { path: fallback.path } : false
 })

@@ -28,6 +28,8 @@ export async function signOut(page: Page): Promise<void> {
 export const shell = {
   async open(page: Page, section: string): Promise<void> {
     await page.getByTestId(`nav-${section}`).click()
+    // Sections load their code when first opened: wait until this one is on screen before the next click.
+    await expect(page).toHaveURL(new RegExp(`#/${section}([?/]|$)`))
   },
   async chooseLanguage(page: Page, label: 'English' | 'Čeština'): Promise<void> {
     // The lock screen brings its own switcher, in front of the (inert) one in the header.

@@ -1,8 +1,7 @@
 /** Texts of the search palette and of search results. English is the reference; Czech must have the same keys. */
 export const en = {
   title: 'Search people',
-  open: 'Search…',
-  openLabel: 'Search people ({shortcut})',
+  open: 'Search people…',
   placeholder: 'Name, birth date, phone or e-mail…',
   hint: 'Type a name in any order, a birth date like 3. 9. 2015, a birth year, a phone number or an e-mail.',
   results: 'Search results',
@@ -19,8 +18,7 @@ export const en = {
 
 export const cs: typeof en = {
   title: 'Hledat osoby',
-  open: 'Hledat…',
-  openLabel: 'Hledat osoby ({shortcut})',
+  open: 'Hledat osoby…',
   placeholder: 'Jméno, datum narození, telefon nebo e-mail…',
   hint: 'Napište jméno v libovolném pořadí, datum narození jako 3. 9. 2015, rok narození, telefon nebo e-mail.',
   results: 'Výsledky hledání',

@@ -22,6 +22,9 @@ const cs: MessageSchema = {
     comingSoonText: 'Tato část Frontdesku se připravuje. Objeví se tu v některé z příštích verzí.',
     language: 'Jazyk',
     unnamedOrganisation: 'Vaše zařízení',
+    expandItem: 'Rozbalit {name}',
+    collapseItem: 'Sbalit {name}',
+    showChoices: 'Zobrazit možnosti',
   },
   nav: {
     main: 'Hlavní nabídka',

@@ -22,6 +22,9 @@ const en = {
     comingSoonText: 'This part of Frontdesk is being built. It will appear here in one of the next versions.',
     language: 'Language',
     unnamedOrganisation: 'Your centre',
+    expandItem: 'Expand {name}',
+    collapseItem: 'Collapse {name}',
+    showChoices: 'Show the choices',
   },
   nav: {
     main: 'Main navigation',
