@@ -27,13 +27,15 @@ const input = (base: Base, offset: number, after?: RegisterKey) => ({
  * the page's statement from the same key on a second connection.
  */
 function pageScenario(name: string, base: Base, row: number, how: 'key' | 'jump'): RegisteredScenario {
-  return defineScenario<{ key: RegisterKey | null }>({
+  return defineScenario<{ key: RegisterKey | null; row: number }>({
     name,
     setup: async (bench) => {
-      await register(bench)
-      if (row === 0) return { key: null }
+      const loaded = await register(bench)
+      // A smaller data set (--people): the same depth in proportion to 100 000.
+      row = Math.round((row * loaded.people) / 100_000)
+      if (row === 0) return { key: null, row }
       const before = await bench.call('people/list', input(base, row - LIMIT))
-      return { key: before.lastKey }
+      return { key: before.lastKey, row }
     },
     measure: async (bench, { key }) => {
       const page = await bench.call('people/list', input(base, row, how === 'key' ? (key ?? undefined) : undefined))
