@@ -47,6 +47,8 @@ export function phoneQuery(typed: string): string {
   const digits = typed.replace(/\D/g, '')
   const withCode = international(typed, digits)
   if (withCode !== null) return splitCountry(withCode)?.national ?? withCode
+  // More than a national number and no trunk prefix: the country code typed without its +.
+  if (digits.length > 9 && !digits.startsWith('0')) return splitCountry(digits)?.national ?? digits.slice(-9)
   return digits
 }
 
