@@ -19,4 +19,9 @@ export const entities = [
   PersonSchema,
   GuardianshipSchema,
 ]
-export const migrations = [Initial1763700000000, StaffAndUnits1763800000000, People1763900000000, RegisterSorts1764000200000]
+export const migrations = [
+  Initial1763700000000,
+  StaffAndUnits1763800000000,
+  People1763900000000,
+  RegisterSorts1764000200000,
+]

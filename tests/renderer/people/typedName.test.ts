@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitTypedName } from '../../../src/renderer/src/features/people/typedName'
+import { splitTypedName } from '../../../src/shared/text/typedName'
 
 describe('a name typed in a search that found nobody, for New person', () => {
   it('takes the last word as the surname and the words before it as first names', () => {
