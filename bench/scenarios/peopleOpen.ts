@@ -1,5 +1,3 @@
-import { localDate } from '../../src/shared/calendarDate'
-import { listStatements, type ListFilter } from '../../src/main/people/personList'
 import { SUMMARY_COLUMNS } from '../../src/main/people/personMapping'
 import { Random } from '../../src/main/demo/random'
 import { defineScenario } from '../scenario'
@@ -33,27 +31,3 @@ export const openPersonScenario = defineScenario<{ rotation: Rotation<number>; r
       (loaded.loadSeconds === null ? ' (reused)' : `, loaded in ${loaded.loadSeconds.toFixed(1)} s`),
   ],
 })
-
-function listScenario(name: string, filter: Omit<ListFilter, 'locale' | 'limit'>) {
-  const full: ListFilter = { locale: 'cs', limit: 100, ...filter }
-  return defineScenario({
-    name,
-    setup: async (bench) => {
-      await register(bench)
-    },
-    measure: (bench) => bench.call('people/list', full),
-    raw: async (bench) => {
-      const { page, count } = listStatements(full, null, localDate())
-      return [await bench.raw.all(page.sql, page.params), await bench.raw.all(count.sql, count.params)]
-    },
-  })
-}
-
-export const registerListScenarios = [
-  listScenario('people/list: first page, Czech order', { membership: 'all', includeArchived: false, offset: 0 }),
-  listScenario('people/list: members, page at row 30 000', {
-    membership: 'members',
-    includeArchived: false,
-    offset: 30_000,
-  }),
-]

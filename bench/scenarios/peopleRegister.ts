@@ -35,6 +35,9 @@ export class Rotation<T> {
     this.index = (this.index + 1) % this.items.length
     return this.items[this.index]
   }
+  get count(): number {
+    return this.items.length
+  }
   get current(): T {
     return this.items[Math.max(this.index, 0)]
   }

@@ -7,6 +7,7 @@ import { Initial1763700000000 } from './migrations/1763700000000-Initial'
 import { StaffAndUnits1763800000000 } from './migrations/1763800000000-StaffAndUnits'
 import { People1763900000000 } from './migrations/1763900000000-People'
 import { RecordVersions1764000000000 } from './migrations/1764000000000-RecordVersions'
+import { RegisterSorts1764000200000 } from './migrations/1764000200000-RegisterSorts'
 
 /** Listed explicitly: bundling breaks TypeORM's glob loading. */
 export const entities = [
@@ -24,4 +25,5 @@ export const migrations = [
   StaffAndUnits1763800000000,
   People1763900000000,
   RecordVersions1764000000000,
+  RegisterSorts1764000200000,
 ]

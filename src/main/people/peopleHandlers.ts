@@ -55,8 +55,12 @@ export const peopleHandlers: ContextHandlers<'people'> = {
 
   'people/get': async ({ id }, ctx) => {
     const row = await personOrFail(ctx.em, id)
-    await ctx.authorize('people.view', row.unitId)
-    return fileOf(ctx, row)
+    // The unit tree read once serves the permission check and the family's unit names.
+    const { access, today } = await viewerOf(ctx)
+    if (!access.allows('people.view', row.unitId)) {
+      throw new AppError('FORBIDDEN', `Not allowed: people.view in unit ${row.unitId}`)
+    }
+    return personFile(ctx.em, row, access, today)
   },
 
   'people/find-duplicates': async (probe, ctx) => {

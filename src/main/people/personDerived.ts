@@ -1,5 +1,6 @@
 import { fold, foldedWords } from '../../shared/text/fold'
 import { sortProperty } from './personEntities'
+import { phoneTerms } from './phoneNumbers'
 import { collationKey, SORT_LOCALES } from './sorting/collationKey'
 
 /** What kind of word a search term is; the number is stored, so never renumber. */
@@ -50,11 +51,7 @@ export function emailTerm(email: string): string {
   return email.trim().toLowerCase()
 }
 
-/** All digits, and the last nine (the national number) so +420 777… and 777… find each other. */
-export function phoneTerms(phone: string): string[] {
-  const digits = phone.replace(/\D/g, '')
-  return digits.length > 9 ? [digits, digits.slice(-9)] : [digits]
-}
+export { phoneTerms }
 
 export function searchTerms(person: NameAndContacts): SearchTerm[] {
   const first = fold(person.firstName)

@@ -1,7 +1,17 @@
 import type { EntityManager } from 'typeorm'
-import type { MembershipFilter, PersonPage } from '../../shared/contract/people'
+import type {
+  MembershipFilter,
+  PersonListRow,
+  PersonPage,
+  RegisterKey,
+  RegisterSort,
+} from '../../shared/contract/people'
 import { yearsBefore } from '../../shared/calendarDate'
 import { isActiveMember, SUMMARY_COLUMNS, summaryFromSql, type SummarySource } from './personMapping'
+import { remembered } from './registerCache'
+import { keyColumns, keyCondition, keyOf, orderOf, segmentsOf, type Segment } from './registerOrder'
+import { parseSearchQuery } from './search/searchQuery'
+import { searchStatements } from './search/personSearch'
 import { sortLocaleFor } from './sorting/collationKey'
 import type { UnitAccess } from './unitAccess'
 
@@ -12,14 +22,22 @@ export interface ListFilter {
   minAge?: number
   maxAge?: number
   includeArchived: boolean
+  query?: string
+  sort?: RegisterSort
+  descending?: boolean
+  after?: RegisterKey
+  before?: RegisterKey
   offset: number
   limit: number
 }
 
-interface Statement {
+export interface Statement {
   sql: string
   params: unknown[]
 }
+
+/** Every MILESTONE_STEP-th key is remembered: a jump walks at most this many index entries. */
+export const MILESTONE_STEP = 500
 
 /** Units a filter covers: the chosen unit's subtree, within what the viewer may see (null: everything). */
 export function listUnits(filter: ListFilter, access: UnitAccess): number[] | null {
@@ -28,16 +46,8 @@ export function listUnits(filter: ListFilter, access: UnitAccess): number[] | nu
   return chosen && visible ? chosen.filter((id) => visible.includes(id)) : (chosen ?? visible)
 }
 
-/**
- * The SQL of one register page and of its total. The planner would rather filter first and
- * sort 100 000 rows; walking the covering sort index keeps every page, deep ones included, a
- * few milliseconds. The benchmark runs exactly these statements as its raw-SQL baseline.
- */
-export function listStatements(
-  filter: ListFilter,
-  units: number[] | null,
-  today: string,
-): { page: Statement; count: Statement } {
+/** The register's filters as conditions on `person p`; the columns are in every register index. */
+export function filterWhere(filter: ListFilter, units: number[] | null, today: string): Statement {
   const clauses = ['p.anonymised_at IS NULL']
   const params: unknown[] = []
   if (!filter.includeArchived) clauses.push('p.archived_at IS NULL')
@@ -55,36 +65,197 @@ export function listStatements(
     clauses.push('p.birth_date > ?')
     params.push(yearsBefore(today, filter.maxAge + 1))
   }
-  const where = clauses.join(' AND ')
-  const locale = sortLocaleFor(filter.locale)
+  return { sql: clauses.join(' AND '), params }
+}
+
+const and = (...parts: string[]) => parts.filter(Boolean).join(' AND ')
+
+/** Where a segment is read from: after (or before, walking backwards) a key, or from its start or end. */
+export interface Walk {
+  key: RegisterKey | null
+  backwards: boolean
+  inclusive?: boolean
+}
+
+/**
+ * Rows of one segment in order (or backwards) from a key, walking its index. The planner would
+ * rather filter first and sort; the index carries the filter columns, so the walk reads the
+ * table only for the rows it returns. The benchmark runs these statements as its raw-SQL baseline.
+ */
+export function segmentStatement(segment: Segment, where: Statement, walk: Walk, limit: number, skip = 0): Statement {
+  const side = walk.backwards ? 'before' : 'after'
+  const condition = walk.key ? keyCondition(segment, walk.key, side, walk.inclusive) : null
+  const order = orderOf(segment, walk.backwards)
+  const inner = `SELECT p.id FROM person p INDEXED BY ${segment.index}
+    WHERE ${and(where.sql, segment.where, condition?.sql ?? '')} ORDER BY ${order} LIMIT ? OFFSET ?`
   return {
-    page: {
-      sql: `SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (
-              SELECT id FROM person p INDEXED BY idx_person_sort_${locale}
-              WHERE ${where} ORDER BY p.sort_${locale}, p.id LIMIT ? OFFSET ?
-            ) ORDER BY p.sort_${locale}, p.id`,
-      params: [...params, filter.limit, filter.offset],
-    },
-    count: { sql: `SELECT COUNT(*) AS total FROM person p WHERE ${where}`, params },
+    sql: `SELECT ${SUMMARY_COLUMNS}, ${keyColumns(segment)} FROM person p WHERE p.id IN (${inner}) ORDER BY ${order}`,
+    params: [...where.params, ...segment.params, ...(condition?.params ?? []), limit, skip],
   }
 }
 
-/** One page of the register in the viewer's alphabet. */
+interface SegmentMarks {
+  count: number
+  /** Position of the segment's first row in the whole list. */
+  start: number
+  /** Keys of rows 0, STEP, 2·STEP, … of the segment. */
+  marks: RegisterKey[]
+}
+
+/** Every STEP-th key of a segment and its row count, in one walk of its index. */
+export function milestoneStatement(segment: Segment, where: Statement): Statement {
+  return {
+    sql: `SELECT * FROM (
+        SELECT ${keyColumns(segment)}, ROW_NUMBER() OVER (ORDER BY ${orderOf(segment)}) AS n, COUNT(*) OVER () AS total
+        FROM person p INDEXED BY ${segment.index} WHERE ${and(where.sql, segment.where)}
+      ) WHERE (n - 1) % ${MILESTONE_STEP} = 0`,
+    params: [...where.params, ...segment.params],
+  }
+}
+
+async function milestones(em: EntityManager, signature: string, segments: Segment[], where: Statement) {
+  return remembered(em, `milestones ${signature}`, async () => {
+    const result: SegmentMarks[] = []
+    let start = 0
+    for (const [index, segment] of segments.entries()) {
+      const { sql, params } = milestoneStatement(segment, where)
+      const rows: (Record<string, unknown> & { total: number })[] = await em.query(sql, params)
+      const count = rows[0]?.total ?? 0
+      result.push({ count, start, marks: rows.map((row) => keyOf(index, row, segment)) })
+      start += count
+    }
+    return result
+  })
+}
+
+type Row = SummarySource & Record<string, unknown>
+
+/**
+ * A page by key: after a row, before a row, or from a position reached through the nearest
+ * milestone and a short walk. A page that runs past the end of a segment goes on in the next.
+ */
+async function keysetRows(
+  em: EntityManager,
+  filter: ListFilter,
+  segments: Segment[],
+  where: Statement,
+  marks: SegmentMarks[],
+): Promise<{ rows: Row[]; segmentOf: number[] }> {
+  const rows: Row[] = []
+  const segmentOf: number[] = []
+  const backwards = filter.before !== undefined
+  let index: number
+  let walk: Walk
+  let skip = 0
+  if (filter.before || filter.after) {
+    const key = (filter.before ?? filter.after) as RegisterKey
+    index = key.segment
+    walk = { key, backwards }
+  } else {
+    index = marks.findIndex((segment) => filter.offset < segment.start + segment.count)
+    if (index < 0) return { rows, segmentOf }
+    const local = filter.offset - marks[index].start
+    const mark = Math.floor(local / MILESTONE_STEP)
+    walk = { key: marks[index].marks[mark], backwards: false, inclusive: true }
+    skip = local - mark * MILESTONE_STEP
+  }
+  for (; index >= 0 && index < segments.length && rows.length < filter.limit; index += backwards ? -1 : 1) {
+    if (walk.key !== null || (marks[index]?.count ?? 0) > 0) {
+      const { sql, params } = segmentStatement(segments[index], where, walk, filter.limit - rows.length, skip)
+      const part: Row[] = await em.query(sql, params)
+      rows.push(...part)
+      segmentOf.push(...part.map(() => index))
+    }
+    walk = { key: null, backwards }
+    skip = 0
+  }
+  return backwards ? { rows: rows.reverse(), segmentOf: segmentOf.reverse() } : { rows, segmentOf }
+}
+
+/** Units of the list ordered by name in the viewer's language, for the unit sort. */
+async function unitsByName(em: EntityManager, units: number[] | null, locale: string): Promise<number[]> {
+  const all: { id: number; name: string }[] = await em.query('SELECT id, name FROM unit')
+  const collator = new Intl.Collator(locale)
+  return all
+    .filter((unit) => units === null || units.includes(unit.id))
+    .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
+    .map((unit) => unit.id)
+}
+
+/** Ranked ids of every match of a search within the filters, remembered until the next write. */
+async function searchMatches(
+  em: EntityManager,
+  filter: ListFilter,
+  access: UnitAccess,
+  units: number[] | null,
+  where: Statement,
+): Promise<number[]> {
+  const query = parseSearchQuery(filter.query ?? '')
+  // Finding someone by a phone or e-mail shows that contact: only where the viewer may see contacts.
+  const contacts = access.unitsWith('people.contacts')
+  const searchUnits =
+    query.phone !== null || query.email !== null
+      ? units === null
+        ? contacts
+        : units.filter((id) => contacts === null || contacts.includes(id))
+      : units
+  const key = `search ${JSON.stringify([query, searchUnits, where])}`
+  return remembered(em, key, async () => {
+    const ids: number[] = []
+    const seen = new Set<number>()
+    for (const statement of searchStatements(query, searchUnits, null, { where: where.sql, params: where.params })) {
+      const rows: { id: number }[] = await em.query(statement.sql, statement.params)
+      for (const { id } of rows) {
+        if (seen.has(id)) continue
+        seen.add(id)
+        ids.push(id)
+      }
+    }
+    return ids
+  })
+}
+
+/** One page of the register: sorted by a column in the viewer's alphabet, or a search's matches in rank order. */
 export async function listPeople(
   em: EntityManager,
   filter: ListFilter,
   access: UnitAccess,
   today: string,
 ): Promise<PersonPage> {
-  const { page, count } = listStatements(filter, listUnits(filter, access), today)
-  const rows: SummarySource[] = await em.query(page.sql, page.params)
-  const [{ total }]: { total: number }[] = await em.query(count.sql, count.params)
-  return {
-    total,
-    offset: filter.offset,
-    rows: rows.map((row) => ({
-      ...summaryFromSql(row, access, today),
-      activeMember: isActiveMember(row.member, row.member_until, today),
-    })),
+  const units = listUnits(filter, access)
+  const where = filterWhere(filter, units, today)
+  const toRow = (row: SummarySource): PersonListRow => ({
+    ...summaryFromSql(row, access, today),
+    activeMember: isActiveMember(row.member, row.member_until, today),
+  })
+  if (filter.query?.trim()) {
+    const ids = await searchMatches(em, filter, access, units, where)
+    const slice = ids.slice(filter.offset, filter.offset + filter.limit)
+    const found: SummarySource[] =
+      slice.length === 0
+        ? []
+        : await em.query(`SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (${slice.join(', ')})`)
+    const byId = new Map(found.map((row) => [row.id, row]))
+    return {
+      total: ids.length,
+      offset: filter.offset,
+      rows: slice.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id) as SummarySource)] : [])),
+      firstKey: null,
+      lastKey: null,
+    }
   }
+  const locale = sortLocaleFor(filter.locale)
+  const sort = filter.sort ?? 'name'
+  const segments = segmentsOf({
+    sort,
+    descending: filter.descending ?? false,
+    locale,
+    unitsByName: sort === 'unit' ? await unitsByName(em, units, filter.locale) : [],
+  })
+  const signature = JSON.stringify([segments, where])
+  const marks = await milestones(em, signature, segments, where)
+  const { rows, segmentOf } = await keysetRows(em, filter, segments, where, marks)
+  const total = marks.reduce((sum, segment) => sum + segment.count, 0)
+  const keyAt = (i: number) => (i < 0 || i >= rows.length ? null : keyOf(segmentOf[i], rows[i], segments[segmentOf[i]]))
+  return { total, offset: filter.offset, rows: rows.map(toRow), firstKey: keyAt(0), lastKey: keyAt(rows.length - 1) }
 }

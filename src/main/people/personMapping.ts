@@ -18,9 +18,19 @@ export function billingJson(billing: Billing | undefined): string {
   return JSON.stringify(Object.fromEntries(Object.entries(billing ?? {}).filter(([, value]) => value !== '')))
 }
 
+/**
+ * A child without a phone of their own is reached through a guardian: the primary contact's
+ * phones, else those of the guardian linked first. One index lookup per row shown.
+ */
+const GUARDIAN_PHONES = `CASE WHEN p.phones = '[]' THEN (
+    SELECT gp.phones FROM guardianship g JOIN person gp ON gp.id = g.guardian_id
+    WHERE g.participant_id = p.id AND gp.phones <> '[]'
+    ORDER BY g.primary_contact DESC, g.id LIMIT 1
+  ) END AS guardian_phones`
+
 /** Columns of `person` (aliased p) behind a PersonSummary, for raw SQL. */
-export const SUMMARY_COLUMNS =
-  'p.id, p.first_name, p.last_name, p.birth_date, p.unit_id, p.archived_at, p.email, p.phones, p.member, p.member_until'
+export const SUMMARY_COLUMNS = `p.id, p.first_name, p.last_name, p.birth_date, p.unit_id, p.archived_at, p.email,
+  p.phones, p.member, p.member_until, ${GUARDIAN_PHONES}`
 
 export interface SummarySource {
   id: number
@@ -33,6 +43,8 @@ export interface SummarySource {
   phones: string
   member: number | boolean
   member_until: string | null
+  /** The phones of the guardian to call when the person has none (see GUARDIAN_PHONES). */
+  guardian_phones: string | null
 }
 
 export function isActiveMember(member: boolean | number, memberUntil: string | null, today: string): boolean {
@@ -54,6 +66,9 @@ export function summaryFromSql(
     access.allows('people.contacts', raw.unit_id) ||
     (contactsVia !== undefined && access.allows('people.contacts', contactsVia))
   const phones = JSON.parse(raw.phones) as string[]
+  // The guardian's phone is shown exactly where the child's own would be.
+  const guardianPhone = raw.guardian_phones ? ((JSON.parse(raw.guardian_phones) as string[])[0] ?? null) : null
+  const phone = phones[0] ?? guardianPhone
   return {
     id: raw.id,
     firstName: raw.first_name,
@@ -63,7 +78,8 @@ export function summaryFromSql(
     unitId: raw.unit_id,
     unitName: access.unitName(raw.unit_id),
     archived: raw.archived_at !== null,
-    phone: contacts ? (phones[0] ?? null) : null,
+    phone: contacts ? phone : null,
+    phoneFromGuardian: contacts && phones.length === 0 && guardianPhone !== null,
     email: contacts ? raw.email : null,
   }
 }

@@ -84,6 +84,8 @@ export interface PersonSummary {
   archived: boolean
   /** First phone and e-mail, or null when there is none or the viewer may not see contacts. */
   phone: string | null
+  /** The phone is the primary guardian's: the person (a child) has none of their own. */
+  phoneFromGuardian?: boolean
   email: string | null
 }
 
@@ -114,10 +116,28 @@ export interface PersonListRow extends PersonSummary {
   activeMember: boolean
 }
 
+/** Columns the register sorts by; age is birth date the other way round. */
+export const REGISTER_SORTS = ['name', 'birthDate', 'age', 'unit'] as const
+export type RegisterSort = (typeof REGISTER_SORTS)[number]
+
+/**
+ * Where a row stands in the register's order, to ask for the page after or before it. Opaque
+ * to the renderer: it only hands back what a page gave it.
+ */
+export interface RegisterKey {
+  segment: number
+  values: (string | number)[]
+}
+
 export interface PersonPage {
+  /** Every row the filters (and the search, if any) match. */
   total: number
+  /** Position of the first row in the whole list. */
   offset: number
   rows: PersonListRow[]
+  /** Keys of the first and last row: the pages before and after are asked for by key. */
+  firstKey: RegisterKey | null
+  lastKey: RegisterKey | null
 }
 
 export type DuplicateReason = 'name_birth_date' | 'email' | 'phone'
@@ -179,11 +199,15 @@ export const birthDate = isoDate
   .refine((value) => value <= localDate(), 'birth_date_future')
   .refine((value) => value >= yearsBefore(localDate(), 120), 'birth_date_too_old')
 
-/** Digits with the usual separators; 6 to 15 digits, a leading + for the country code. */
+/**
+ * Digits with the usual separators; 6 to 15 digits, one + for the country code, which may sit
+ * in brackets as people write it: `(+420) 777-987-654`.
+ */
 export const phone = z
   .string()
   .trim()
-  .regex(/^\+?[\d\s\-/().]+$/, 'phone_format')
+  .max(40)
+  .regex(/^(\(\+\d{1,3}\)|\+)?[\d\s\-/().]+$/, 'phone_format')
   .refine((value) => {
     const digits = value.replace(/\D/g, '').length
     return digits >= 6 && digits <= 15
@@ -220,6 +244,14 @@ export const personInput = z.object({
 export type PersonInput = z.input<typeof personInput>
 export type PersonInputData = z.output<typeof personInput>
 
+const registerKey = z.object({
+  segment: z.number().int().min(0).max(100_000),
+  values: z
+    .array(z.union([z.string().max(400), z.number()]))
+    .min(1)
+    .max(3),
+})
+
 const linkDetails = { relation: z.enum(RELATIONS), primaryContact: z.boolean(), mayPickUp: z.boolean() }
 
 export const peopleContract = {
@@ -229,7 +261,12 @@ export const peopleContract = {
     kind: 'read',
     access: 'people.view',
   }),
-  /** One page of the register sorted by surname in the viewer's language. */
+  /**
+   * One page of the register: sorted by a column in the viewer's language, or the matches of a
+   * search in rank order. `after`/`before` ask for the page next to a row already shown (by its
+   * key); without them the page starts at `offset`, which is also the position the caller
+   * expects the page at.
+   */
   'people/list': command<PersonPage>()({
     input: z.object({
       locale: z.string().max(10),
@@ -238,6 +275,11 @@ export const peopleContract = {
       minAge: z.number().int().min(0).max(120).optional(),
       maxAge: z.number().int().min(0).max(120).optional(),
       includeArchived: z.boolean(),
+      query: z.string().max(100).optional(),
+      sort: z.enum(REGISTER_SORTS).optional(),
+      descending: z.boolean().optional(),
+      after: registerKey.optional(),
+      before: registerKey.optional(),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(500),
     }),

@@ -72,9 +72,9 @@ export const register = {
   async search(page: Page, text: string): Promise<void> {
     await page.getByTestId('register-search').fill(text)
   },
-  /** The hits dropping down under the register's search field. */
-  hits(page: Page): Locator {
-    return page.getByTestId('register-search-dropdown').getByRole('option')
+  /** Sorts by a column header (name, birthDate, age, unit); a second click turns the order round. */
+  header(page: Page, column: 'name' | 'birthDate' | 'age' | 'unit'): Locator {
+    return page.getByTestId(`register-sort-${column}`)
   },
   async chooseMembership(page: Page, label: string): Promise<void> {
     await page.getByTestId('register-membership').getByRole('button', { name: label, exact: true }).click()

@@ -12,6 +12,9 @@ const PEOPLE: Partial<PersonInput>[] = [
   { firstName: 'Örsi', lastName: 'Szőke', birthDate: '2013-07-07' },
   { firstName: 'Ľubomír', lastName: 'Ďurica', birthDate: '2011-11-11' },
   { firstName: 'Zsófia', lastName: 'Nagy-Kovács', birthDate: '2016-01-31' },
+  { firstName: 'Marie', lastName: 'Jankowská', birthDate: '1979-09-09' },
+  { firstName: 'Hana', lastName: 'Svobodová', birthDate: '1981-08-08' },
+  { firstName: 'Ota', lastName: 'Hanák', birthDate: '1982-07-07' },
 ]
 
 describe('finding people as you type', () => {
@@ -44,9 +47,22 @@ describe('finding people as you type', () => {
     expect(await names('kovacs')).toEqual(['Zsófia Nagy-Kovács'])
   })
 
-  it('ranks surname matches, exact first, before first-name matches', async () => {
-    expect(await names('novak')).toEqual(['Jan Novák', 'Jana Nováková', 'Novák Petr'])
+  it('ranks a whole word above a word starting with it, then surnames before first names', async () => {
+    expect(await names('novak')).toEqual(['Jan Novák', 'Novák Petr', 'Jana Nováková'])
     expect(await names('nova')).toEqual(['Tereza Nováčková', 'Jan Novák', 'Jana Nováková', 'Novák Petr'])
+    expect(await names('jan')).toEqual(['Jan Novák', 'Marie Jankowská', 'Jana Nováková'])
+    expect(await names('hana')).toEqual(['Hana Svobodová', 'Ota Hanák'])
+  })
+
+  it('fills the register with every match in rank order, within its filters', async () => {
+    const page = (query: string, offset: number, limit: number, membership: 'all' | 'members' = 'all') =>
+      backend.call('people/list', { locale: 'cs', membership, includeArchived: false, query, offset, limit })
+    const all = await page('nov', 0, 50)
+    expect(all.total).toBe(4)
+    expect(all.rows.map((row) => row.lastName)).toEqual(['Nováčková', 'Novák', 'Nováková', 'Petr'])
+    const paged = [...(await page('nov', 0, 3)).rows, ...(await page('nov', 3, 3)).rows]
+    expect(paged.map((row) => row.id)).toEqual(all.rows.map((row) => row.id))
+    expect(await page('nov', 0, 10, 'members')).toMatchObject({ total: 0, rows: [] })
   })
 
   it('takes the words of a name in any order and as prefixes', async () => {
@@ -74,5 +90,45 @@ describe('finding people as you type', () => {
   it('refuses an over-long query as invalid input', async () => {
     const result = await backend.result('people/search', { query: 'x'.repeat(101) })
     expect(result.ok || result.error.code).toBe('VALIDATION_FAILED')
+  })
+})
+
+describe('finding phone numbers however they are typed', () => {
+  let backend: TestBackend
+  const owners = new Map<string, string>()
+
+  beforeAll(async () => {
+    backend = await startTestBackend()
+    const unitId = await rootUnitId(backend)
+    const numbers: [string, string, string][] = [
+      ['Erzsébet', 'Kiss', '+36 1 234 5678'],
+      ['Gábor', 'Tóth', '+36 46 123 456'],
+      ['Zoltán', 'Szabó', '+36 30 123 4567'],
+      ['Mária', 'Kováčová', '+421 905 123 456'],
+      ['Karel', 'Veselý', '(+420) 777-987-654'],
+    ]
+    for (const [firstName, lastName, phone] of numbers) {
+      const contacts = { ...samplePerson(unitId).contacts!, email: null, phones: [phone] }
+      await backend.call('people/create', { person: samplePerson(unitId, { firstName, lastName, contacts }) })
+      owners.set(phone, lastName)
+    }
+  })
+  afterAll(() => backend.dispose())
+
+  const found = async (query: string) =>
+    (await backend.call('people/search', { query })).map((hit) => `${hit.lastName} ${hit.phone}`)
+
+  it.each([
+    ['+36 1 234 5678', '+36 1 234 5678'],
+    ['1 234 5678', '+36 1 234 5678'],
+    ['06 1 234 5678', '+36 1 234 5678'],
+    ['+36 46 123 456', '+36 46 123 456'],
+    ['46 123 456', '+36 46 123 456'],
+    ['06 30 123', '+36 30 123 4567'],
+    ['0905 123', '+421 905 123 456'],
+    ['(+420) 777-987-654', '(+420) 777-987-654'],
+    ['777 987 654', '(+420) 777-987-654'],
+  ])('finds %s', async (query, phone) => {
+    expect(await found(query)).toEqual([`${owners.get(phone)} ${phone}`])
   })
 })

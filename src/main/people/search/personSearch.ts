@@ -19,48 +19,80 @@ interface Found {
   matched: SearchMatch
 }
 
+/** Conditions a caller adds to every statement (the register's filters), on `person p`. */
+export interface SearchFilter {
+  where: string
+  params: unknown[]
+}
+
 /**
- * The SQL of one search, in rank order. Each statement is a range scan of the term index
- * that already runs in result order, so it stops at `limit` instead of sorting all matches.
- * The benchmark runs exactly these statements as its raw-SQL baseline.
+ * The SQL of one search, in rank order: run one after another, the first time a person turns
+ * up is their place. A whole word matching the query ranks above a word merely starting with
+ * it, whichever name it is in (`Jan` before *Jankowská*), then surnames before first names.
+ * Each statement is a range scan of the term index that already runs in result order, so it
+ * stops at `limit` (none: every match) instead of sorting all matches. The benchmark runs
+ * exactly these statements as its raw-SQL baseline.
  */
-export function searchStatements(query: SearchQuery, units: number[] | null, limit: number): Statement[] {
+export function searchStatements(
+  query: SearchQuery,
+  units: number[] | null,
+  limit: number | null,
+  filter: SearchFilter = { where: '', params: [] },
+): Statement[] {
   const unitFilter = units === null ? '' : ` AND p.unit_id IN (${units.join(', ') || 'NULL'})`
   const birthFilter = query.birthDate
     ? ` AND p.birth_date = '${query.birthDate}'`
     : query.birthYear
       ? ` AND p.birth_date >= '${query.birthYear}-01-01' AND p.birth_date <= '${query.birthYear}-12-31'`
       : ''
-  const termRange = (field: number, prefix: string, extra = '', extraParams: unknown[] = []): Statement => ({
-    sql: `SELECT t.person_id AS id FROM person_search_term t JOIN person p ON p.id = t.person_id
-          WHERE t.field = ? AND t.term >= ? AND t.term < ?${unitFilter}${birthFilter}${extra}
-          ORDER BY t.term, t.tiebreak, t.person_id LIMIT ${limit}`,
-    params: [field, prefix, prefix + END, ...extraParams],
-  })
-  if (query.email) return [termRange(TERM_FIELD.email, query.email)]
-  if (query.phone) return [termRange(TERM_FIELD.phone, query.phone)]
+  const limitClause = limit === null ? '' : ` LIMIT ${limit}`
+  const filters = `${unitFilter}${birthFilter}${filter.where ? ` AND ${filter.where}` : ''}`
+  const termRange = (
+    field: number,
+    range: 'word' | 'prefix' | 'both',
+    term: string,
+    extra = '',
+    extraParams: unknown[] = [],
+  ): Statement => {
+    const [condition, bounds] =
+      range === 'word'
+        ? ['t.term = ?', [term]]
+        : [`t.term ${range === 'prefix' ? '>' : '>='} ? AND t.term < ?`, [term, term + END]]
+    return {
+      sql: `SELECT t.person_id AS id FROM person_search_term t JOIN person p ON p.id = t.person_id
+          WHERE t.field = ? AND ${condition}${filters}${extra}
+          ORDER BY t.term, t.tiebreak, t.person_id${limitClause}`,
+      params: [field, ...bounds, ...filter.params, ...extraParams],
+    }
+  }
+  if (query.email) return [termRange(TERM_FIELD.email, 'both', query.email)]
+  if (query.phone) return [termRange(TERM_FIELD.phone, 'both', query.phone)]
   if (query.names.length === 0) {
     if (!birthFilter) return []
     return [
       {
         // Erased records have no birth date, so they never match here.
-        sql: `SELECT p.id FROM person p WHERE 1 = 1${unitFilter}${birthFilter}
-              ORDER BY p.last_fold, p.first_fold, p.id LIMIT ${limit}`,
-        params: [],
+        sql: `SELECT p.id FROM person p WHERE 1 = 1${filters}
+              ORDER BY p.last_fold, p.first_fold, p.id${limitClause}`,
+        params: [...filter.params],
       },
     ]
   }
   // The longest word anchors the range (the fewest rows to walk); every other word must start
   // some other word of the name.
   const [anchor, ...others] = [...query.names].sort((a, b) => b.length - a.length)
-  const otherWords = others.map(
-    () => ` AND EXISTS (SELECT 1 FROM person_search_term o WHERE o.person_id = t.person_id
+  const otherWords = others
+    .map(
+      () => ` AND EXISTS (SELECT 1 FROM person_search_term o WHERE o.person_id = t.person_id
              AND o.field IN (${TERM_FIELD.surname}, ${TERM_FIELD.givenName}) AND o.term >= ? AND o.term < ?)`,
-  )
+    )
+    .join('')
   const otherParams = others.flatMap((word) => [word, word + END])
   return [
-    termRange(TERM_FIELD.surname, anchor, otherWords.join(''), otherParams),
-    termRange(TERM_FIELD.givenName, anchor, otherWords.join(''), otherParams),
+    termRange(TERM_FIELD.surname, 'word', anchor, otherWords, otherParams),
+    termRange(TERM_FIELD.givenName, 'word', anchor, otherWords, otherParams),
+    termRange(TERM_FIELD.surname, 'prefix', anchor, otherWords, otherParams),
+    termRange(TERM_FIELD.givenName, 'prefix', anchor, otherWords, otherParams),
   ]
 }
 

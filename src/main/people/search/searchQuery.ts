@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../../../shared/calendarDate'
 import { foldedWords } from '../../../shared/text/fold'
+import { phoneQuery } from '../phoneNumbers'
 
 /** What a reception worker typed, understood: name words, a birth date or year, a phone or an e-mail. */
 export interface SearchQuery {
@@ -13,20 +14,7 @@ export interface SearchQuery {
 const CZECH_DATE = /\b(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\b/
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/
 const YEAR = /\b(19\d{2}|20\d{2})\b/
-const PHONE = /^\+?[\d\s\-/().]+$/
-
-/** Country codes of the region: their numbers are stored with the national part as a term too. */
-const COUNTRY_CODES = ['420', '421', '36', '48']
-
-/** +420 777…, 00420 777… and 777… all look for the national number, however much of it is typed. */
-function nationalDigits(typed: string, digits: string): string {
-  if (/^(\+|00)/.test(typed)) {
-    const international = typed.startsWith('00') ? digits.slice(2) : digits
-    const code = COUNTRY_CODES.find((prefix) => international.startsWith(prefix))
-    return code ? international.slice(code.length) : international
-  }
-  return digits.length > 9 ? digits.slice(-9) : digits
-}
+const PHONE = /^(\(\+\d{1,3}\)|\+)?[\d\s\-/().]+$/
 
 export function parseSearchQuery(text: string): SearchQuery {
   const query: SearchQuery = { names: [], birthDate: null, birthYear: null, phone: null, email: null }
@@ -51,7 +39,7 @@ export function parseSearchQuery(text: string): SearchQuery {
   }
   const digits = rest.replace(/\D/g, '')
   if (PHONE.test(rest) && digits.length >= 3 && !query.birthDate && !query.birthYear) {
-    query.phone = nationalDigits(rest, digits)
+    query.phone = phoneQuery(rest)
     return query
   }
   query.names = foldedWords(rest).filter((word) => /\p{L}/u.test(word))

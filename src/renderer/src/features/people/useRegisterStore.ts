@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, reactive, ref, shallowRef, watch } from 'vue'
-import type { MembershipFilter, PersonListRow } from '@shared/contract/people'
+import type { MembershipFilter, PersonListRow, RegisterKey, RegisterSort } from '@shared/contract/people'
 import { AppError, type ErrorData } from '@shared/errors'
 import { call } from '../../api/client'
 import { useLocaleStore } from '../../i18n/useLocaleStore'
@@ -34,6 +34,8 @@ const MAX_PARALLEL = 1
 const MAX_CACHED_PAGES = 300
 /** A filter typed digit by digit (an age) is asked for once, after a short pause. */
 const FILTER_DEBOUNCE_MS = 250
+/** Search as you type: long enough for a word, short enough to feel instant. */
+const SEARCH_DEBOUNCE_MS = 120
 /** A dragged scrollbar passes many pages: only where it rests is loaded. */
 const SCROLL_DEBOUNCE_MS = 40
 /**
@@ -55,13 +57,21 @@ const placeholder = (index: number): RegisterPlaceholder => markRaw({ id: -(inde
 const raw = (page: PersonListRow[]): PersonListRow[] => page.map((row) => markRaw(row))
 
 /**
- * The register's list: filters, the total, and rows loaded a page at a time by offset as the
- * list scrolls. Kept while the app runs, so coming back from a person returns to the same
- * list at the same place.
+ * The register's list: filters, sort, search, the total, and rows loaded a page at a time as
+ * the list scrolls: next to a page already shown by its rows' keys, elsewhere (a dragged
+ * scrollbar) by position. Kept while the app runs, so coming back from a person returns to
+ * the same list at the same place.
  */
 export const useRegisterStore = defineStore('register', () => {
   const locale = useLocaleStore()
   const filters = reactive<RegisterFilterValues>(defaults())
+  /** What is typed in the search field; the list follows it after a short pause. */
+  const query = ref('')
+  /** The search the list shows: the typed text once typing pauses. */
+  const searched = ref('')
+  const sort = reactive<{ by: RegisterSort; descending: boolean }>({ by: 'name', descending: false })
+  /** Where the unsearched list was when a search began: clearing the search goes back there. */
+  let listTop = 0
   const total = ref<number | null>(null)
   /** Every row of the list, placeholders where no page has arrived yet. */
   const rows = shallowRef<RegisterRow[]>([])
@@ -84,6 +94,9 @@ export const useRegisterStore = defineStore('register', () => {
 
   // Plain, not reactive: thousands of rows need no deep watching; `rows` is replaced instead.
   let pages = new Map<number, PersonListRow[]>()
+  /** Keys of each loaded page's first and last row: its neighbours are asked for by key. */
+  let keys = new Map<number, { first: RegisterKey | null; last: RegisterKey | null }>()
+  let searchTimer: ReturnType<typeof setTimeout> | undefined
   let inflight = new Map<number, Promise<void>>()
   /** Pages to load next, most wanted first; rewritten whenever the list scrolls elsewhere. */
   let queue: number[] = []
@@ -97,9 +110,13 @@ export const useRegisterStore = defineStore('register', () => {
   /** Whether the register is on screen: filters changed elsewhere (a new sign-in) wait for it. */
   let active = false
 
-  const signature = computed(() => JSON.stringify({ ...filters, locale: locale.current }))
+  const signature = computed(() =>
+    JSON.stringify({ ...filters, locale: locale.current, query: searched.value, sort: { ...sort } }),
+  )
+  const searching = computed(() => searched.value !== '')
 
-  function input(offset: number) {
+  function input(page: number) {
+    const before = keys.get(page - 1)?.last ? null : keys.get(page + 1)?.first
     return {
       locale: locale.current,
       unitId: filters.unitId ?? undefined,
@@ -107,7 +124,12 @@ export const useRegisterStore = defineStore('register', () => {
       minAge: filters.minAge ?? undefined,
       maxAge: filters.maxAge ?? undefined,
       includeArchived: filters.includeArchived,
-      offset,
+      query: searched.value || undefined,
+      sort: sort.by,
+      descending: sort.descending,
+      after: keys.get(page - 1)?.last ?? undefined,
+      before: before ?? undefined,
+      offset: page * REGISTER_PAGE_SIZE,
       limit: REGISTER_PAGE_SIZE,
     }
   }
@@ -147,6 +169,7 @@ export const useRegisterStore = defineStore('register', () => {
     while (pages.size > MAX_CACHED_PAGES) {
       const [oldest] = pages.keys()
       pages.delete(oldest)
+      keys.delete(oldest)
       // Evicted far away from the view: back to placeholders there, so memory stays flat.
       const start = oldest * REGISTER_PAGE_SIZE
       const next = rows.value
@@ -159,15 +182,17 @@ export const useRegisterStore = defineStore('register', () => {
     if (running) return running
     const ticket = generation
     const requests = inflight
-    const promise = call('people/list', input(page * REGISTER_PAGE_SIZE))
+    const promise = call('people/list', input(page))
       .then((result) => {
         if (ticket !== generation) return
         problem.value = null
         const pageRows = raw(result.rows)
         remember(page, pageRows)
+        keys.set(page, { first: result.firstKey, last: result.lastKey })
         if (result.total !== total.value) {
           // Someone added or archived people meanwhile: other pages' offsets moved, load them again.
           pages = new Map([[page, pageRows]])
+          keys = new Map([[page, { first: result.firstKey, last: result.lastKey }]])
           total.value = result.total
           rebuild(result.total)
         } else scheduleFlush()
@@ -222,11 +247,12 @@ export const useRegisterStore = defineStore('register', () => {
   }
 
   /** Other filters or language: start from the first page and the top. */
-  async function reload(): Promise<void> {
+  async function reload(top = 0): Promise<void> {
     clearTimeout(filterTimer)
     generation++
     asked = signature.value
     pages = new Map()
+    keys = new Map()
     inflight = new Map()
     queue = []
     loading.value = true
@@ -236,8 +262,11 @@ export const useRegisterStore = defineStore('register', () => {
       if (ticket !== generation) return
       problem.value = null
       pages.set(0, raw(first.rows))
+      keys.set(0, { first: first.firstKey, last: first.lastKey })
       total.value = first.total
-      scrollTop.value = 0
+      scrollTop.value = top
+      // A search highlights its best match: Enter opens it.
+      activeIndex.value = searching.value && first.total > 0 ? 0 : -1
       rebuild(first.total)
       listKey.value++
     } catch (error) {
@@ -262,6 +291,7 @@ export const useRegisterStore = defineStore('register', () => {
     }
     generation++
     pages = new Map()
+    keys = new Map()
     inflight = new Map()
     queue = []
     loadWanted(true)
@@ -270,6 +300,7 @@ export const useRegisterStore = defineStore('register', () => {
 
   function close(): void {
     active = false
+    clearTimeout(searchTimer)
     clearTimeout(scrollTimer)
     clearTimeout(readAheadTimer)
     clearTimeout(filterTimer)
@@ -279,6 +310,39 @@ export const useRegisterStore = defineStore('register', () => {
     clearTimeout(filterTimer)
     if (active && now !== asked) filterTimer = setTimeout(() => void reload(), FILTER_DEBOUNCE_MS)
   })
+
+  /** The search the list shows changes: from the list into a search its place is kept, and back. */
+  function applySearch(text: string): Promise<void> {
+    clearTimeout(searchTimer)
+    clearTimeout(filterTimer)
+    if (text === searched.value) return Promise.resolve()
+    const top = searched.value === '' ? 0 : listTop
+    if (searched.value === '') listTop = scrollTop.value
+    searched.value = text
+    return active ? reload(text === '' ? top : 0) : Promise.resolve()
+  }
+
+  watch(query, (typed) => {
+    clearTimeout(searchTimer)
+    const text = typed.trim()
+    // Emptied: the list is back at once; words wait for a pause in the typing.
+    if (!text) void applySearch('')
+    else searchTimer = setTimeout(() => void applySearch(text), SEARCH_DEBOUNCE_MS)
+  })
+
+  /** Enter typed faster than the pause: the list first shows what is in the field now. */
+  async function settleSearch(): Promise<void> {
+    const text = query.value.trim()
+    if (text !== searched.value || loading.value) await applySearch(text)
+    while (loading.value) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+
+  function sortBy(column: RegisterSort): void {
+    if (sort.by === column) sort.descending = !sort.descending
+    else Object.assign(sort, { by: column, descending: false })
+    // A click wants its answer now, not after the pause for typed filters.
+    if (active) void reload()
+  }
 
   function clearFilters(): void {
     Object.assign(filters, defaults())
@@ -290,8 +354,13 @@ export const useRegisterStore = defineStore('register', () => {
     () => {
       generation++
       Object.assign(filters, defaults())
+      Object.assign(sort, { by: 'name', descending: false })
+      query.value = ''
+      searched.value = ''
+      listTop = 0
       asked = null
       pages = new Map()
+      keys = new Map()
       inflight = new Map()
       queue = []
       total.value = null
@@ -304,6 +373,12 @@ export const useRegisterStore = defineStore('register', () => {
 
   return {
     filters,
+    query,
+    searched,
+    searching,
+    sort,
+    sortBy,
+    settleSearch,
     total,
     rows,
     loading,

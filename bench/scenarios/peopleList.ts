@@ -1,0 +1,129 @@
+import { localDate } from '../../src/shared/calendarDate'
+import type { RegisterKey, RegisterSort } from '../../src/shared/contract/people'
+import { filterWhere, segmentStatement, type ListFilter } from '../../src/main/people/personList'
+import { SUMMARY_COLUMNS } from '../../src/main/people/personMapping'
+import { segmentsOf } from '../../src/main/people/registerOrder'
+import { parseSearchQuery } from '../../src/main/people/search/searchQuery'
+import { searchStatements } from '../../src/main/people/search/personSearch'
+import { fold } from '../../src/shared/text/fold'
+import type { BenchContext } from '../context'
+import { defineScenario, type RegisteredScenario } from '../scenario'
+import { register, Rotation } from './peopleRegister'
+
+const LIMIT = 100
+type Base = Omit<ListFilter, 'offset' | 'limit' | 'locale'>
+
+const input = (base: Base, offset: number, after?: RegisterKey) => ({
+  locale: 'cs',
+  ...base,
+  offset,
+  limit: LIMIT,
+  ...(after ? { after } : {}),
+})
+
+/**
+ * A page of the Czech-sorted register as scrolling asks for it: the rows after the last one
+ * shown (`by key`), or a jump to a position (the scrollbar dragged there). The raw twin runs
+ * the page's statement from the same key on a second connection.
+ */
+function pageScenario(name: string, base: Base, row: number, how: 'key' | 'jump'): RegisteredScenario {
+  return defineScenario<{ key: RegisterKey | null; row: number }>({
+    name,
+    setup: async (bench) => {
+      const loaded = await register(bench)
+      // A smaller data set (--people): the same depth in proportion to 100 000.
+      row = Math.round((row * loaded.people) / 100_000)
+      if (row === 0) return { key: null, row }
+      const before = await bench.call('people/list', input(base, row - LIMIT))
+      return { key: before.lastKey, row }
+    },
+    measure: async (bench, { key }) => {
+      const page = await bench.call('people/list', input(base, row, how === 'key' ? (key ?? undefined) : undefined))
+      if (page.rows.length === 0) throw new Error(`${name}: an empty page`)
+    },
+    raw: async (bench, { key }) => {
+      const segments = segmentsOf({ sort: base.sort ?? 'name', descending: false, locale: 'cs', unitsByName: [] })
+      const where = filterWhere({ ...input(base, row), locale: 'cs' }, null, localDate())
+      const { sql, params } = segmentStatement(segments[key?.segment ?? 0], where, { key, backwards: false }, LIMIT)
+      return bench.raw.all(sql, params)
+    },
+  })
+}
+
+/**
+ * Two- and three-letter beginnings of surnames that a thousand people or more share: more of
+ * them than main remembers searches, so each first page is ranked afresh.
+ */
+async function commonPrefixes(bench: BenchContext): Promise<string[]> {
+  const rows = await bench.raw.all<{ prefix: string; people: number }>(
+    `SELECT prefix, COUNT(*) AS people FROM (
+       SELECT substr(last_fold, 1, 2) AS prefix FROM person UNION ALL SELECT substr(last_fold, 1, 3) FROM person
+     ) GROUP BY prefix HAVING people >= 1000 ORDER BY people DESC LIMIT 40`,
+  )
+  return rows.map((row) => fold(row.prefix)).filter((prefix) => prefix.length >= 2)
+}
+
+/** The raw twin of a register search: every ranked statement, then the rows of the page. */
+async function rawSearch(bench: BenchContext, query: string, offset: number): Promise<unknown[]> {
+  const base = { membership: 'all' as const, includeArchived: false, locale: 'cs', offset, limit: LIMIT }
+  const where = filterWhere(base, null, localDate())
+  const ids: number[] = []
+  const seen = new Set<number>()
+  for (const statement of searchStatements(parseSearchQuery(query), null, null, {
+    where: where.sql,
+    params: where.params,
+  })) {
+    for (const { id } of await bench.raw.all<{ id: number }>(statement.sql, statement.params)) {
+      if (!seen.has(id)) ids.push(id)
+      seen.add(id)
+    }
+  }
+  const page = ids.slice(offset, offset + LIMIT)
+  return bench.raw.all(`SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (${page.join(', ') || 'NULL'})`)
+}
+
+const SEARCH_BASE: Base = { membership: 'all', includeArchived: false }
+
+/** Each run a prefix not asked for lately: the matches are ranked afresh, not remembered. */
+const searchFirstPage = defineScenario<{ rotation: Rotation<string>; totals: number[] }>({
+  name: 'people/list: search, thousands of matches, first page',
+  setup: async (bench) => {
+    await register(bench)
+    return { rotation: new Rotation(await commonPrefixes(bench)), totals: [] }
+  },
+  measure: async (bench, state) => {
+    const page = await bench.call('people/list', { ...input(SEARCH_BASE, 0), query: state.rotation.next() })
+    state.totals.push(page.total)
+  },
+  raw: (bench, state) => rawSearch(bench, state.rotation.current, 0),
+  notes: (_bench, state) => [
+    `search first page: ${state.rotation.count} prefixes, ${Math.min(...state.totals)}–${Math.max(...state.totals)} matches each`,
+  ],
+})
+
+/** Scrolled deep into the matches of one search: the ranking is remembered from its first page. */
+const searchDeepPage = defineScenario<{ query: string; offset: number }>({
+  name: 'people/list: search, thousands of matches, deep page',
+  setup: async (bench) => {
+    await register(bench)
+    const [query] = await commonPrefixes(bench)
+    const first = await bench.call('people/list', { ...input(SEARCH_BASE, 0), query })
+    return { query, offset: Math.max(0, first.total - 2 * LIMIT) }
+  },
+  measure: (bench, state) => bench.call('people/list', { ...input(SEARCH_BASE, state.offset), query: state.query }),
+  raw: (bench, state) => rawSearch(bench, state.query, state.offset),
+})
+
+const all: Base = { membership: 'all', includeArchived: false }
+const by = (sort: RegisterSort): Base => ({ ...all, sort })
+
+export const registerListScenarios = [
+  pageScenario('people/list: first page, Czech order', all, 0, 'key'),
+  pageScenario('people/list: page after row 30 000 (by key)', all, 30_000, 'key'),
+  pageScenario('people/list: page after row 90 000 (by key)', all, 90_000, 'key'),
+  pageScenario('people/list: members, page after row 30 000', { ...all, membership: 'members' }, 30_000, 'key'),
+  pageScenario('people/list: jump to row 90 000 (milestone)', all, 90_000, 'jump'),
+  pageScenario('people/list: by birth date, after row 60 000', by('birthDate'), 60_000, 'key'),
+  searchFirstPage,
+  searchDeepPage,
+]
