@@ -6,6 +6,8 @@ import { UnitSchema } from '../units/unitEntity'
 import { Initial1763700000000 } from './migrations/1763700000000-Initial'
 import { StaffAndUnits1763800000000 } from './migrations/1763800000000-StaffAndUnits'
 import { People1763900000000 } from './migrations/1763900000000-People'
+import { MergeErasePermissions1764000100000 } from './migrations/1764000100000-MergeErasePermissions'
+import { PersonMerge1764000110000 } from './migrations/1764000110000-PersonMerge'
 
 /** Listed explicitly: bundling breaks TypeORM's glob loading. */
 export const entities = [
@@ -18,4 +20,10 @@ export const entities = [
   PersonSchema,
   GuardianshipSchema,
 ]
-export const migrations = [Initial1763700000000, StaffAndUnits1763800000000, People1763900000000]
+export const migrations = [
+  Initial1763700000000,
+  StaffAndUnits1763800000000,
+  People1763900000000,
+  MergeErasePermissions1764000100000,
+  PersonMerge1764000110000,
+]
