@@ -1,4 +1,5 @@
 import { GuardianshipSchema, PersonSchema } from '../people/personEntities'
+import { PersonMergeSchema } from '../people/mergeSnapshot'
 import { AuditEntrySchema } from '../audit/auditEntry'
 import { SettingEntrySchema } from '../settings/settingEntry'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema } from '../staff/staffEntities'
@@ -19,6 +20,7 @@ export const entities = [
   RoleGrantSchema,
   PersonSchema,
   GuardianshipSchema,
+  PersonMergeSchema,
 ]
 export const migrations = [
   Initial1763700000000,
