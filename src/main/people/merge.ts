@@ -200,7 +200,11 @@ function joinLinks(links: FamilyLink[], pair: readonly number[]): FamilyLink[] {
     byPerson.set(
       link.person.id,
       same
-        ? { ...same, primaryContact: same.primaryContact || link.primaryContact, mayPickUp: same.mayPickUp || link.mayPickUp }
+        ? {
+            ...same,
+            primaryContact: same.primaryContact || link.primaryContact,
+            mayPickUp: same.mayPickUp || link.mayPickUp,
+          }
         : link,
     )
   }

@@ -8,14 +8,7 @@ import { exportPerson } from './export/exportPerson'
 import { assertLinkable, personFile } from './family'
 import { GuardianshipSchema, type PersonRow } from './personEntities'
 import { listPeople } from './personList'
-import {
-  identityDifferences,
-  mergeConflicts,
-  mergedFile,
-  mergedRow,
-  mergePeople,
-  referenceCounts,
-} from './merge'
+import { identityDifferences, mergeConflicts, mergedFile, mergedRow, mergePeople, referenceCounts } from './merge'
 import { toPerson } from './personMapping'
 import { insertPerson, personOrFail, updatePerson } from './personStore'
 import { parseSearchQuery } from './search/searchQuery'

@@ -85,7 +85,12 @@ describe('merging two records of one person', () => {
     })
     // Same birth date and sex: nothing to confirm twice.
     expect(preview.differences).toEqual([])
-    expect(preview.result.person).toMatchObject({ id: keepId, firstName: 'Tomas', lastName: 'Novák', school: 'ZŠ Lipová' })
+    expect(preview.result.person).toMatchObject({
+      id: keepId,
+      firstName: 'Tomas',
+      lastName: 'Novák',
+      school: 'ZŠ Lipová',
+    })
     expect(preview.result.person.contacts?.phones).toEqual(['+420 603 111 222'])
     expect(preview.result.guardians.map((link) => [link.person.id, link.primaryContact, link.mayPickUp])).toEqual([
       [family.mother.person.id, true, true],
@@ -98,7 +103,9 @@ describe('merging two records of one person', () => {
     // And what the preview showed is what the merge does.
     const merged = await backend.call('people/merge', { keepId, removeId: duplicate, takeFromRemoved: ['firstName'] })
     expect(merged.person).toEqual({ ...preview.result.person, updatedAt: merged.person.updatedAt })
-    expect(merged.guardians.map((link) => link.person.id)).toEqual(preview.result.guardians.map((link) => link.person.id))
+    expect(merged.guardians.map((link) => link.person.id)).toEqual(
+      preview.result.guardians.map((link) => link.person.id),
+    )
   })
 
   describe('records that may be two different people', () => {
