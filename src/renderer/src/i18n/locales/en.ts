@@ -132,6 +132,8 @@ const en = {
     merge_too_many_phones: 'Together the two records have more than three phone numbers. Remove one first.',
     merge_notes_too_long: 'Together the notes of the two records are too long. Shorten one first.',
     merge_cycle: 'One record is a guardian of a guardian of the other, so merging them would make a circle.',
+    merge_needs_confirmation:
+      'The records differ in birth date or sex. Confirm that they are the same person before merging them.',
   },
   fields: {
     required: 'Please fill this in.',
