@@ -134,6 +134,7 @@ const cs: MessageSchema = {
   },
   fields: {
     required: 'Vyplňte prosím.',
+    unit_forbidden: 'Do této jednotky nemůžete zapisovat lidi. Vyberte některou ze svých jednotek.',
     too_big_string: 'Nejvýše {limit} znaků.',
     too_small_string: 'Alespoň {limit} znaků.',
     too_big_number: 'Nejvýše {limit}.',

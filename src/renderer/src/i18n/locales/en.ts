@@ -137,6 +137,7 @@ const en = {
   },
   fields: {
     required: 'Please fill this in.',
+    unit_forbidden: 'You may not register people in this unit. Choose one of your units.',
     too_big_string: 'At most {limit} characters.',
     too_small_string: 'At least {limit} characters.',
     too_big_number: 'At most {limit}.',
