@@ -421,10 +421,12 @@ test('merging two records with different birth dates warns, shows the result and
 }) => {
   test.setTimeout(90_000)
   const { page } = frontdesk
+  await page.setViewportSize({ width: 1366, height: 768 })
   await shell.chooseLanguage(page, 'English')
   await signedInAsAdministrator(page)
   const unitId = await centreId(page)
-  const tomas = (birthDate: string) => childInput(unitId, { firstName: 'Tomáš', lastName: 'Novák', birthDate })
+  const tomas = (birthDate: string) =>
+    childInput(unitId, { firstName: 'Tomáš', lastName: 'Novák', birthDate, sex: 'male' })
   const first = await registerByCall(page, tomas('2018-05-20'))
   const second = await registerByCall(page, tomas('2018-05-02'), { allowDuplicate: true })
 
@@ -478,6 +480,7 @@ test('a reception desk with a role in one department registers a mother and a so
 }) => {
   test.setTimeout(120_000)
   const { page } = frontdesk
+  await page.setViewportSize({ width: 1366, height: 768 })
   await shell.chooseLanguage(page, 'English')
   await signedInAsAdministrator(page)
   const data = async <T>(name: string, input: unknown): Promise<T> => {
@@ -550,6 +553,7 @@ test('a reception desk with a role in one department registers a mother and a so
 
 test('the role editor lists merging and erasing as permissions of their own', async ({ frontdesk }) => {
   const { page } = frontdesk
+  await page.setViewportSize({ width: 1366, height: 768 })
   await shell.chooseLanguage(page, 'English')
   await signedInAsAdministrator(page)
   await page.evaluate(() => (location.hash = '#/settings?tab=roles'))

@@ -130,7 +130,8 @@ const cs: MessageSchema = {
     merge_too_many_phones: 'Oba záznamy mají dohromady víc než tři telefony. Nejprve jeden odeberte.',
     merge_notes_too_long: 'Poznámky obou záznamů jsou dohromady příliš dlouhé. Nejprve jednu zkraťte.',
     merge_cycle: 'Jeden záznam je zástupcem zástupce druhého, sloučením by vznikl kruh.',
-    merge_needs_confirmation: 'Záznamy se liší datem narození nebo pohlavím. Před sloučením potvrďte, že jde o tutéž osobu.',
+    merge_needs_confirmation:
+      'Záznamy se liší datem narození nebo pohlavím. Před sloučením potvrďte, že jde o tutéž osobu.',
   },
   fields: {
     required: 'Vyplňte prosím.',
