@@ -3,6 +3,8 @@ export const PERMISSIONS = [
   'people.view',
   'people.edit',
   'people.contacts',
+  'people.merge',
+  'people.erase',
   'activities.edit',
   'enrolments.decide',
   'attendance.record',

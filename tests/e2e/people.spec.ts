@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { dismissToasts } from './support/adminPages'
+import { dismissToasts, roles } from './support/adminPages'
 import { expect, test } from './support/frontdesk'
-import { ADMINISTRATOR, callFromPage, shell, signedInAsAdministrator, signIn, signOut } from './support/pages'
+import {
+  ADMINISTRATOR,
+  callFromPage,
+  RECEPTIONIST,
+  shell,
+  signedInAsAdministrator,
+  signIn,
+  signOut,
+} from './support/pages'
 import {
   centreId,
   childInput,
@@ -152,6 +160,12 @@ test('reception registers a mother and her two children, catches a duplicate and
   )
   await expect(dialog.getByTestId('merge-references')).toContainText('Nothing is linked to it at the moment.')
   await frontdesk.screenshot('person-merge-en')
+  // First the record as it will be: the chosen school, the phone from the other record, the mother.
+  await dialog.getByTestId('merge-confirm').click()
+  await expect(dialog.getByTestId('merge-result-school')).toHaveText('ZŠ Merhautova')
+  await expect(dialog.getByTestId('merge-result-phones')).toHaveText('+420 603 111 222')
+  await expect(dialog.getByTestId('merge-result-family')).toContainText(`${JANA} (mother)`)
+  await expect(dialog.getByTestId('merge-differences')).toHaveCount(0)
   await dialog.getByTestId('merge-confirm').click()
   await expect(dialog).toBeHidden()
   await expect(page).toHaveURL(new RegExp(`#/people/${tomasId}$`))
@@ -352,6 +366,8 @@ test('the person page, the form and the merge dialog in Czech', async ({ frontde
   await expect(mergeDialog.row(page, 'healthNotes')).toContainText('doplní se')
   await frontdesk.screenshot('person-merge-cs')
   await dialog.getByTestId('merge-confirm').click()
+  await expect(dialog.getByTestId('merge-review')).toContainText('Záznam po sloučení')
+  await dialog.getByTestId('merge-confirm').click()
   await expect(page.getByText(`Záznamy sloučeny: ${ELISKA}`)).toBeVisible()
   await expect(personPage.familyMember(page, 'guardian', JANA)).toBeVisible()
 })
@@ -399,4 +415,158 @@ test('a desk that may not see contacts edits a record and leaves the contacts as
   await personPage.open(page, jana.person.id)
   await expect(page.getByTestId('person-fact-phones')).toHaveText('+420 777 123 456')
   await expect(page.getByTestId('person-fact-email')).toHaveText('jana.novakova@example.cz')
+})
+
+test('merging two records with different birth dates warns, shows the result and asks a second time', async ({
+  frontdesk,
+}) => {
+  test.setTimeout(90_000)
+  const { page } = frontdesk
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await shell.chooseLanguage(page, 'English')
+  await signedInAsAdministrator(page)
+  const unitId = await centreId(page)
+  const tomas = (birthDate: string) =>
+    childInput(unitId, { firstName: 'Tomáš', lastName: 'Novák', birthDate, sex: 'male' })
+  const first = await registerByCall(page, tomas('2018-05-20'))
+  const second = await registerByCall(page, tomas('2018-05-02'), { allowDuplicate: true })
+
+  await personPage.open(page, first.person.id)
+  // The cursor waits in the search field; Tab stays within the dialog; closing returns to the ⋮ button.
+  await personPage.more(page, /Merge with/)
+  const dialog = mergeDialog.dialog(page)
+  await expect(dialog.locator('#merge-other')).toBeFocused()
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab')
+    await expect(dialog.locator(':focus')).toHaveCount(1)
+  }
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('person-more')).toBeFocused()
+
+  await mergeDialog.pick(page, /Merge with/, '2.5.2018', TOMAS)
+  await expect(dialog.getByTestId('merge-differences')).toContainText('These may be two different people')
+  await expect(dialog.getByTestId('merge-differences')).toContainText(
+    'The birth dates differ: 20/05/2018 and 02/05/2018.',
+  )
+  await dialog.getByTestId('merge-confirm').click()
+  await expect(dialog.getByTestId('merge-result-birthDate')).toHaveText('20/05/2018')
+  // The second question: nothing is merged until the user says these are one person.
+  await expect(dialog.getByTestId('merge-confirm')).toBeDisabled()
+  await expect(dialog.getByTestId('merge-differences')).toBeVisible()
+  await frontdesk.screenshot('person-merge-differences-en')
+  await dialog.getByTestId('merge-same-person').locator('input').check()
+  await dialog.getByTestId('merge-confirm').click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByText(`Records merged into ${TOMAS}`)).toBeVisible()
+  const gone = await callFromPage(page, 'people/get', { id: second.person.id })
+  expect(gone.ok).toBe(false)
+
+  // The same in Czech, up to the second question.
+  const third = await registerByCall(page, tomas('2018-12-20'), { allowDuplicate: true })
+  await shell.chooseLanguage(page, 'Čeština')
+  await personPage.open(page, first.person.id)
+  await mergeDialog.pick(page, /Sloučit s/, '20.12.2018', TOMAS)
+  await expect(dialog.getByTestId('merge-differences')).toContainText(
+    'Data narození se liší: 20. 5. 2018 a 20. 12. 2018.',
+  )
+  await dialog.getByTestId('merge-confirm').click()
+  await expect(dialog.getByTestId('merge-confirm')).toBeDisabled()
+  await frontdesk.screenshot('person-merge-differences-cs')
+  expect(third.person.id).toBeGreaterThan(0)
+})
+
+test('a reception desk with a role in one department registers a mother and a son without touching the unit', async ({
+  frontdesk,
+}) => {
+  test.setTimeout(120_000)
+  const { page } = frontdesk
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await shell.chooseLanguage(page, 'English')
+  await signedInAsAdministrator(page)
+  const data = async <T>(name: string, input: unknown): Promise<T> => {
+    const result = (await callFromPage(page, name, input)) as { ok: boolean; data?: T }
+    expect(result.ok, name).toBe(true)
+    return result.data as T
+  }
+  const centre = await centreId(page)
+  const sport = await data<{ id: number }>('units/create', { name: 'Sport', parentId: centre })
+  await data('units/create', { name: 'Keramika', parentId: centre })
+  const roleList = await data<{ id: number; name: string }[]>('roles/list', {})
+  const user = await data<{ id: number }>('staff/create', {
+    displayName: RECEPTIONIST.name,
+    username: RECEPTIONIST.username,
+    password: RECEPTIONIST.password,
+  })
+  await data('staff/grant-role', {
+    userId: user.id,
+    roleId: roleList.find((role) => role.name === 'Reception')!.id,
+    unitId: sport.id,
+    includeSubUnits: true,
+  })
+  const elsewhere = await registerByCall(page, personInput(centre, { firstName: 'Petra', lastName: 'Jiná' }))
+  await signOut(page)
+  await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password)
+  await expect(page.getByTestId('user-menu')).toContainText(RECEPTIONIST.name)
+
+  // A record outside her department says why it does not open.
+  await page.evaluate((id) => (location.hash = `#/people/${id}`), elsewhere.person.id)
+  await expect(page.getByTestId('person-problem')).toContainText('belongs to a unit you have no access to')
+
+  // The mother: the unit is already Sport, the only one offered.
+  await personPage.openNew(page)
+  await expect(page.getByTestId('person-unit')).toContainText('Sport')
+  await personForm.fill(page, { firstName: 'Jana', lastName: 'Nováková', birthDate: '12/04/1986', sex: 'Female' })
+  await personForm.save(page)
+  await expect(personPage.name(page)).toHaveText(JANA)
+  await expect(page.getByTestId('person-header')).toContainText('Sport')
+  // Reception neither merges nor erases.
+  await page.getByTestId('person-more').click()
+  await expect(page.getByRole('menuitem', { name: /Merge with/ })).toHaveCount(0)
+  await expect(page.getByRole('menuitem', { name: /Erase/ })).toHaveCount(0)
+  await page.keyboard.press('Escape')
+
+  // Her son: the surname takes the man's form once the sex is chosen, the relation is Mother.
+  await personPage.addChild(page)
+  await expect(page.locator('#person-lastName')).toHaveValue('Nováková')
+  await expect(page.getByTestId('person-link-relation')).toHaveText('Mother')
+  await personForm.fill(page, { firstName: 'Tomáš', birthDate: '20/05/2018', sex: 'Male' })
+  await expect(page.locator('#person-lastName')).toHaveValue('Novák')
+  await expect(page.getByTestId('person-unit')).toContainText('Sport')
+  await dismissToasts(page)
+  await frontdesk.screenshot('person-new-child-en')
+  await personForm.save(page)
+  await expect(personPage.name(page)).toHaveText(JANA)
+  await expect(personPage.familyMember(page, 'child', TOMAS)).toContainText('Relation: mother')
+  await personPage.openFamilyMember(page, 'child', TOMAS)
+  await expect(page.getByTestId('person-header')).toContainText('Sport')
+
+  // In Czech: a daughter keeps her mother's surname.
+  await shell.chooseLanguage(page, 'Čeština')
+  await personPage.openFamilyMember(page, 'guardian', JANA)
+  await personPage.addChild(page)
+  await personForm.fill(page, { firstName: 'Eliška', birthDate: '3.9.2015', sex: 'Muž' })
+  await expect(page.locator('#person-lastName')).toHaveValue('Novák')
+  await personForm.fill(page, { sex: 'Žena' })
+  await expect(page.locator('#person-lastName')).toHaveValue('Nováková')
+  await frontdesk.screenshot('person-new-child-cs')
+})
+
+test('the role editor lists merging and erasing as permissions of their own', async ({ frontdesk }) => {
+  const { page } = frontdesk
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await shell.chooseLanguage(page, 'English')
+  await signedInAsAdministrator(page)
+  await page.evaluate(() => (location.hash = '#/settings?tab=roles'))
+  const dialog = await roles.edit(page, 'Reception')
+  await expect(dialog.locator('label[for="permission-people.merge"]')).toHaveText('Merge records')
+  await expect(dialog.locator('label[for="permission-people.erase"]')).toHaveText('Erase personal data')
+  await expect(dialog.getByTestId('permission-people.merge').locator('input')).not.toBeChecked()
+  await frontdesk.screenshot('admin-role-merge-erase-en')
+  await page.keyboard.press('Escape')
+  await shell.chooseLanguage(page, 'Čeština')
+  const administrator = await roles.edit(page, 'Administrator')
+  await expect(administrator.locator('label[for="permission-people.merge"]')).toHaveText('Slučovat záznamy')
+  await expect(administrator.getByTestId('permission-people.erase').locator('input')).toBeChecked()
+  await frontdesk.screenshot('admin-role-merge-erase-cs')
 })

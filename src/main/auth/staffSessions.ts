@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm'
 import type { SessionInfo } from '../../shared/contract/auth'
 import { PERMISSIONS, type Permission } from '../../shared/permissions'
-import { sessionFromGrants, type Caller, type Grant, type SessionProvider, type StaffSession } from '../core/session'
+import {
+  sessionFromGrants,
+  unitsWithPermissions,
+  type Caller,
+  type Grant,
+  type SessionProvider,
+  type StaffSession,
+  type UnitNode,
+} from '../core/session'
 import type { Database } from '../database/database'
 import { readSecurity } from '../settings/securitySettings'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema } from '../staff/staffEntities'
@@ -14,13 +22,15 @@ interface Desk {
   username: string
   displayName: string
   grants: Grant[]
+  unitsWith: SessionInfo['unitsWith']
   autoLockMs: number
   locked: boolean
   lastActivity: number
   version: number
 }
 
-const REFRESHING = /^(staff|roles)\/|^settings\/update-security$/
+// Units too: a new sub-unit is within the grants of whoever holds its parent with sub-units.
+const REFRESHING = /^(staff|roles|units)\/|^settings\/update-security$/
 
 /**
  * Who is signed in at each desk (an Electron window, a browser tab). Kept in memory on
@@ -93,6 +103,7 @@ export class StaffSessions implements SessionProvider {
       displayName: desk.displayName,
       locked: desk.locked,
       permissions: PERMISSIONS.filter((permission) => held.has(permission)),
+      unitsWith: desk.unitsWith,
       autoLockMinutes: desk.autoLockMs / 60_000,
     }
   }
@@ -118,15 +129,18 @@ export class StaffSessions implements SessionProvider {
     const grants = await em.findBy(RoleGrantSchema, { staffUserId: userId })
     const roles = new Map((await em.find(RoleSchema)).map((role) => [role.id, role]))
     const security = await readSecurity(em)
+    const units: UnitNode[] = await em.query('SELECT id, parent_id AS "parentId" FROM unit ORDER BY id')
+    const held = grants.map((grant) => ({
+      unitId: grant.unitId,
+      includeSubUnits: grant.includeSubUnits,
+      permissions: new Set(JSON.parse(roles.get(grant.roleId)?.permissions ?? '[]') as Permission[]),
+    }))
     return {
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
-      grants: grants.map((grant) => ({
-        unitId: grant.unitId,
-        includeSubUnits: grant.includeSubUnits,
-        permissions: new Set(JSON.parse(roles.get(grant.roleId)?.permissions ?? '[]') as Permission[]),
-      })),
+      grants: held,
+      unitsWith: unitsWithPermissions(held, units),
       autoLockMs: security.autoLockMinutes * 60_000,
       locked: false,
       lastActivity: this.now(),

@@ -31,6 +31,36 @@ export interface SessionProvider {
   committed?(command: string): void
 }
 
+/** A unit of the tree, as far as grants care. */
+export interface UnitNode {
+  id: number
+  parentId: number | null
+}
+
+/**
+ * For each permission the grants hold: every unit it holds in, sub-units expanded, in the
+ * tree's order from the top (a parent before its children).
+ */
+export function unitsWithPermissions(
+  grants: readonly Grant[],
+  units: readonly UnitNode[],
+): Partial<Record<Permission, number[]>> {
+  const byParent = new Map<number | null, UnitNode[]>()
+  for (const unit of units) byParent.set(unit.parentId, [...(byParent.get(unit.parentId) ?? []), unit])
+  const session = sessionFromGrants({ id: null, displayName: '' }, grants, false)
+  const result: Partial<Record<Permission, number[]>> = {}
+  const visit = (unit: UnitNode, chain: number[]) => {
+    const here = [unit.id, ...chain]
+    for (const permission of PERMISSIONS) {
+      if (session.canInUnit(permission, here)) (result[permission] ??= []).push(unit.id)
+    }
+    // The depth limit guards against a parent loop in a damaged file.
+    if (here.length <= units.length) for (const child of byParent.get(unit.id) ?? []) visit(child, here)
+  }
+  for (const root of byParent.get(null) ?? []) visit(root, [])
+  return result
+}
+
 export function sessionFromGrants(
   user: { id: number | null; displayName: string },
   grants: readonly Grant[],

@@ -1,4 +1,5 @@
 import { GuardianshipSchema, PersonSchema } from '../people/personEntities'
+import { PersonMergeSchema } from '../people/mergeSnapshot'
 import { AuditEntrySchema } from '../audit/auditEntry'
 import { SettingEntrySchema } from '../settings/settingEntry'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema } from '../staff/staffEntities'
@@ -7,6 +8,8 @@ import { Initial1763700000000 } from './migrations/1763700000000-Initial'
 import { StaffAndUnits1763800000000 } from './migrations/1763800000000-StaffAndUnits'
 import { People1763900000000 } from './migrations/1763900000000-People'
 import { RecordVersions1764000000000 } from './migrations/1764000000000-RecordVersions'
+import { MergeErasePermissions1764000100000 } from './migrations/1764000100000-MergeErasePermissions'
+import { PersonMerge1764000110000 } from './migrations/1764000110000-PersonMerge'
 import { RegisterSorts1764000200000 } from './migrations/1764000200000-RegisterSorts'
 
 /** Listed explicitly: bundling breaks TypeORM's glob loading. */
@@ -19,11 +22,14 @@ export const entities = [
   RoleGrantSchema,
   PersonSchema,
   GuardianshipSchema,
+  PersonMergeSchema,
 ]
 export const migrations = [
   Initial1763700000000,
   StaffAndUnits1763800000000,
   People1763900000000,
   RecordVersions1764000000000,
+  MergeErasePermissions1764000100000,
+  PersonMerge1764000110000,
   RegisterSorts1764000200000,
 ]

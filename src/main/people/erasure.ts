@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import { PersonSchema, sortProperty, type PersonRow } from './personEntities'
+import { eraseMergeSnapshots } from './mergeSnapshot'
 import { NO_CONTACTS } from './personStore'
 import { SORT_LOCALES } from './sorting/collationKey'
 
 /**
  * Overwrites everything that identifies the person. The row itself stays, so ledger entries,
  * receipts and attendance keep pointing at it and every total stays the same; family links
- * go, as they would name the person through their relatives.
+ * go, as they would name the person through their relatives, and so do the records merged into it.
  */
 export async function anonymise(em: EntityManager, row: PersonRow, now: Date): Promise<PersonRow> {
   const at = now.toISOString()
@@ -33,5 +34,6 @@ export async function anonymise(em: EntityManager, row: PersonRow, now: Date): P
   await em.update(PersonSchema, { id: row.id }, blank)
   await em.query('DELETE FROM person_search_term WHERE person_id = ?', [row.id])
   await em.query('DELETE FROM guardianship WHERE guardian_id = ? OR participant_id = ?', [row.id, row.id])
+  await eraseMergeSnapshots(em, row.id)
   return { ...row, ...blank }
 }

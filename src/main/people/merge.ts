@@ -1,11 +1,20 @@
 import type { EntityManager } from 'typeorm'
-import { NOTES_MAX, type MergeField, type PersonInputData } from '../../shared/contract/people'
+import {
+  IDENTITY_FIELDS,
+  NOTES_MAX,
+  type FamilyLink,
+  type IdentityField,
+  type MergeField,
+  type PersonFile,
+  type PersonInputData,
+} from '../../shared/contract/people'
 import { AppError } from '../../shared/errors'
 import { contactsOf } from './personMapping'
 import { PersonSchema, type PersonRow } from './personEntities'
 import { isOwnAncestor } from './family'
+import { saveMergeSnapshot } from './mergeSnapshot'
 import { personReferences, type PersonReference } from './personReferences'
-import { personOrFail, updatePerson } from './personStore'
+import { columnsOf, personOrFail, updatePerson } from './personStore'
 
 /**
  * Tables whose rows need more than "point them at the kept record". Every other table that
@@ -20,6 +29,9 @@ const SPECIAL_TABLES: Record<string, (em: EntityManager, keepId: number, removeI
 }
 
 export const SPECIALLY_MERGED_TABLES = Object.keys(SPECIAL_TABLES)
+
+/** Rows kept for the merge itself, not the person's own: left out of the counts the user is shown. */
+const BOOKKEEPING_TABLES = ['person_search_term', 'person_merge']
 
 /** Both records were linked to the same relative: one link stays, with the wider of the two permissions. */
 async function mergeGuardianships(em: EntityManager, keepId: number, removeId: number): Promise<void> {
@@ -64,7 +76,7 @@ async function moveReferences(em: EntityManager, reference: PersonReference, kee
 export async function referenceCounts(em: EntityManager, personId: number) {
   const counts: { table: string; count: number }[] = []
   for (const reference of await personReferences(em)) {
-    if (reference.table === 'person_search_term') continue
+    if (BOOKKEEPING_TABLES.includes(reference.table)) continue
     const [{ count }]: { count: number }[] = await em.query(
       `SELECT COUNT(*) AS count FROM "${reference.table}" WHERE "${reference.column}" = ?`,
       [personId],
@@ -162,16 +174,78 @@ function mergedInput(keep: PersonRow, remove: PersonRow, take: readonly MergeFie
   }
 }
 
-/** Folds `removeId` into `keepId`: every referencing row moves, then the duplicate row goes. */
+/** Birth date or sex filled in on both records, differently: perhaps two people after all. */
+export function identityDifferences(keep: PersonRow, remove: PersonRow): IdentityField[] {
+  return IDENTITY_FIELDS.filter(
+    (field) => keep[field] !== null && remove[field] !== null && keep[field] !== remove[field],
+  )
+}
+
+function archivedAfterMerge(keep: PersonRow, remove: PersonRow): string | null {
+  // Either record still in use keeps the merged one in the register.
+  return keep.archivedAt && remove.archivedAt ? keep.archivedAt : null
+}
+
+/** The kept record as the merge will leave it, written nowhere: for the preview. */
+export function mergedRow(keep: PersonRow, remove: PersonRow, take: readonly MergeField[]): PersonRow {
+  return { ...keep, ...columnsOf(mergedInput(keep, remove, take)), archivedAt: archivedAfterMerge(keep, remove) }
+}
+
+/** Both records' links to the same relative become one, with the wider permissions (as mergeGuardianships does). */
+function joinLinks(links: FamilyLink[], pair: readonly number[]): FamilyLink[] {
+  const byPerson = new Map<number, FamilyLink>()
+  for (const link of links) {
+    if (pair.includes(link.person.id)) continue
+    const same = byPerson.get(link.person.id)
+    byPerson.set(
+      link.person.id,
+      same
+        ? {
+            ...same,
+            primaryContact: same.primaryContact || link.primaryContact,
+            mayPickUp: same.mayPickUp || link.mayPickUp,
+          }
+        : link,
+    )
+  }
+  return [...byPerson.values()]
+}
+
+/** The family view after the merge: the merged person with the links of both records. */
+export function mergedFile(keep: PersonFile, remove: PersonFile, merged: PersonFile['person']): PersonFile {
+  const pair = [keep.person.id, remove.person.id]
+  return {
+    person: merged,
+    guardians: joinLinks([...keep.guardians, ...remove.guardians], pair),
+    children: joinLinks([...keep.children, ...remove.children], pair),
+  }
+}
+
+export interface MergeRequest {
+  keepId: number
+  removeId: number
+  take: readonly MergeField[]
+  /** The user has seen that birth dates or sexes differ and still wants one record. */
+  confirmDifferences: boolean
+  staffUserId: number | null
+  now: Date
+}
+
+/**
+ * Folds `removeId` into `keepId`: every referencing row moves, then the duplicate row goes.
+ * What the duplicate held is kept as a snapshot (its id returned) for the audit row to point at.
+ */
 export async function mergePeople(
   em: EntityManager,
-  keepId: number,
-  removeId: number,
-  take: readonly MergeField[],
-  now: Date,
-): Promise<PersonRow> {
+  request: MergeRequest,
+): Promise<{ row: PersonRow; snapshotId: number }> {
+  const { keepId, removeId, now } = request
   const keep = await personOrFail(em, keepId)
   const remove = await personOrFail(em, removeId)
+  const differences = identityDifferences(keep, remove)
+  if (differences.length > 0 && !request.confirmDifferences) {
+    throw mergeRefused('merge_needs_confirmation', `The records differ in ${differences.join(' and ')}: confirm first`)
+  }
   const handled = new Set<string>()
   for (const reference of await personReferences(em)) {
     const special = SPECIAL_TABLES[reference.table]
@@ -183,16 +257,32 @@ export async function mergePeople(
     throw mergeRefused('merge_cycle', 'One record is a guardian of a guardian of the other')
   }
   // Read in this transaction: the merge counts as one more save of the kept record.
-  const merged = await updatePerson(em, keep, mergedInput(keep, remove, take), keep.version, now)
-  // Either record still in use keeps the merged one in the register.
-  const restore = keep.archivedAt !== null && !remove.archivedAt
-  if (restore) await em.update(PersonSchema, { id: keepId }, { archivedAt: null })
+  const merged = await updatePerson(em, keep, mergedInput(keep, remove, request.take), keep.version, now)
+  const archivedAt = archivedAfterMerge(keep, remove)
+  // TypeORM's update counts one more version too.
+  const unarchived = archivedAt !== keep.archivedAt
+  if (unarchived) await em.update(PersonSchema, { id: keepId }, { archivedAt })
+  const snapshotId = await saveMergeSnapshot(em, {
+    keptPersonId: keepId,
+    removedPersonId: removeId,
+    mergedAt: now.toISOString(),
+    staffUserId: request.staffUserId,
+    snapshot: JSON.stringify(snapshotOf(remove)),
+  })
   // Foreign keys refuse this if any row still points at the duplicate: nothing is lost silently.
   await em.query('DELETE FROM person WHERE id = ?', [removeId])
+  return { row: { ...merged, archivedAt, version: merged.version + (unarchived ? 1 : 0) }, snapshotId }
+}
+
+/** Every field of the removed record a person could recognise it by, as it was. */
+function snapshotOf(row: PersonRow) {
   return {
-    ...merged,
-    archivedAt: keep.archivedAt && remove.archivedAt ? keep.archivedAt : null,
-    version: merged.version + (restore ? 1 : 0),
+    id: row.id,
+    ...fieldValues(row),
+    notes: row.notes,
+    archivedAt: row.archivedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   }
 }
 

@@ -8,7 +8,7 @@ import { exportPerson } from './export/exportPerson'
 import { assertLinkable, personFile } from './family'
 import { GuardianshipSchema, PersonSchema, type PersonRow } from './personEntities'
 import { listPeople } from './personList'
-import { mergeConflicts, mergePeople, referenceCounts } from './merge'
+import { identityDifferences, mergeConflicts, mergedFile, mergedRow, mergePeople, referenceCounts } from './merge'
 import { toPerson } from './personMapping'
 import { insertPerson, personOrFail, updatePerson } from './personStore'
 import { parseSearchQuery } from './search/searchQuery'
@@ -139,22 +139,35 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     return null
   },
 
-  'people/merge-preview': async ({ keepId, removeId }, ctx) => {
+  'people/merge-preview': async ({ keepId, removeId, takeFromRemoved }, ctx) => {
     const [keep, remove] = await mergePair(ctx, keepId, removeId)
     const { access, today } = await viewerOf(ctx)
+    const keepFile = await personFile(ctx.em, keep, access, today)
+    const removeFile = await personFile(ctx.em, remove, access, today)
+    const merged = toPerson(mergedRow(keep, remove, takeFromRemoved ?? []), access, today)
     return {
-      keep: toPerson(keep, access, today),
-      remove: toPerson(remove, access, today),
+      keep: keepFile.person,
+      remove: removeFile.person,
       conflicts: mergeConflicts(keep, remove),
+      differences: identityDifferences(keep, remove),
+      result: mergedFile(keepFile, removeFile, merged),
       references: await referenceCounts(ctx.em, removeId),
     }
   },
 
-  'people/merge': async ({ keepId, removeId, takeFromRemoved }, ctx) => {
+  'people/merge': async ({ keepId, removeId, takeFromRemoved, confirmDifferences }, ctx) => {
     await mergePair(ctx, keepId, removeId)
-    await mergePeople(ctx.em, keepId, removeId, takeFromRemoved, ctx.now)
+    const { snapshotId } = await mergePeople(ctx.em, {
+      keepId,
+      removeId,
+      take: takeFromRemoved,
+      confirmDifferences: confirmDifferences ?? false,
+      staffUserId: ctx.session.userId,
+      now: ctx.now,
+    })
+    // Audit rows are never erased: people by number only, the removed record's details in the erasable snapshot.
     ctx.audit.target = `person:${keepId}`
-    ctx.audit.summary = `Merged person #${removeId} into person #${keepId}`
+    ctx.audit.summary = `Merged person #${removeId} into person #${keepId} (snapshot person_merge:${snapshotId})`
     return fileOf(ctx, keepId)
   },
 
@@ -169,7 +182,7 @@ export const peopleHandlers: ContextHandlers<'people'> = {
 
   'people/erase': async ({ id, confirmLastName }, ctx) => {
     const row = await livePerson(ctx, id)
-    await authorizeAll(ctx, ['people.edit', 'people.contacts'], [row.unitId])
+    await authorizeAll(ctx, ['people.erase', 'people.edit', 'people.contacts'], [row.unitId])
     if (confirmLastName.toLocaleLowerCase() !== row.lastName.toLocaleLowerCase()) {
       throw new AppError('VALIDATION_FAILED', 'Type the surname to confirm', {
         confirmLastName: { code: 'confirmation_mismatch', message: 'Does not match' },
@@ -193,7 +206,7 @@ async function guardianshipOrFail(ctx: HandlerContext, id: number) {
   return link
 }
 
-/** Merging touches both records and their contacts: the right to edit and see both is needed. */
+/** Merging touches both records and their contacts: the right to merge, edit and see both is needed. */
 async function mergePair(ctx: HandlerContext, keepId: number, removeId: number) {
   if (keepId === removeId) {
     throw new AppError('VALIDATION_FAILED', 'Choose two different records', {
@@ -202,6 +215,6 @@ async function mergePair(ctx: HandlerContext, keepId: number, removeId: number) 
   }
   const keep = await livePerson(ctx, keepId)
   const remove = await livePerson(ctx, removeId)
-  await authorizeAll(ctx, ['people.edit', 'people.contacts'], [keep.unitId, remove.unitId])
+  await authorizeAll(ctx, ['people.merge', 'people.edit', 'people.contacts'], [keep.unitId, remove.unitId])
   return [keep, remove] as const
 }

@@ -26,7 +26,7 @@ export async function personOrFail(em: EntityManager, id: number): Promise<Perso
 }
 
 /** Column values for an input; without contacts in the input, the stored contacts stay. */
-function columnsOf(input: PersonInputData) {
+export function columnsOf(input: PersonInputData) {
   const { contacts } = input
   return {
     unitId: input.unitId,

@@ -22,6 +22,11 @@ export interface SessionInfo {
   locked: boolean
   /** Permissions held in at least one unit; main still checks each record's unit. */
   permissions: Permission[]
+  /**
+   * For each permission held: the units it holds in, sub-units included, topmost first. Lets a
+   * form offer only the units the user may register people in.
+   */
+  unitsWith: Partial<Record<Permission, number[]>>
   autoLockMinutes: number
 }
 

@@ -167,11 +167,19 @@ export const MERGE_FIELDS = [
 ] as const
 export type MergeField = (typeof MERGE_FIELDS)[number]
 
+/** Fields that tell two people apart: records differing in them may not be one person. */
+export const IDENTITY_FIELDS = ['birthDate', 'sex'] as const
+export type IdentityField = (typeof IDENTITY_FIELDS)[number]
+
 export interface MergePreview {
   keep: Person
   remove: Person
   /** Fields whose values differ and are both filled: the user picks one. */
   conflicts: MergeField[]
+  /** Birth date or sex filled in differently: the merge needs `confirmDifferences`. */
+  differences: IdentityField[]
+  /** The kept record as it will be after the merge, with the chosen values and both records' family links. */
+  result: PersonFile
   /** Rows that point at the record that goes away, by table; all of them move. */
   references: { table: string; count: number }[]
 }
@@ -251,6 +259,7 @@ const registerKey = z.object({
     .min(1)
     .max(3),
 })
+const takeFromRemoved = z.array(z.enum(MERGE_FIELDS)).max(MERGE_FIELDS.length)
 
 const linkDetails = { relation: z.enum(RELATIONS), primaryContact: z.boolean(), mayPickUp: z.boolean() }
 
@@ -337,16 +346,21 @@ export const peopleContract = {
     access: 'people.edit',
   }),
   'people/unlink': command<null>()({ input: z.object({ guardianshipId: id }), kind: 'write', access: 'people.edit' }),
+  /** What a merge would do, with the values taken from the removed record as chosen so far. */
   'people/merge-preview': command<MergePreview>()({
-    input: z.object({ keepId: id, removeId: id }),
+    input: z.object({ keepId: id, removeId: id, takeFromRemoved: takeFromRemoved.optional() }),
     kind: 'read',
-    access: 'people.edit',
+    access: 'people.merge',
   }),
-  /** Moves every row that points at `removeId` to `keepId` and removes the duplicate, in one transaction. */
+  /**
+   * Moves every row that points at `removeId` to `keepId` and removes the duplicate, in one
+   * transaction. Records with different birth dates or sexes are refused (CONFLICT
+   * merge_needs_confirmation) unless `confirmDifferences` says the user confirmed them.
+   */
   'people/merge': command<PersonFile>()({
-    input: z.object({ keepId: id, removeId: id, takeFromRemoved: z.array(z.enum(MERGE_FIELDS)) }),
+    input: z.object({ keepId: id, removeId: id, takeFromRemoved, confirmDifferences: z.boolean().optional() }),
     kind: 'write',
-    access: 'people.edit',
+    access: 'people.merge',
   }),
   /** Everything stored about a person, as JSON or a readable PDF; written to the audit trail. */
   'people/export': command<ExportedFile>()({
@@ -358,6 +372,6 @@ export const peopleContract = {
   'people/erase': command<PersonFile>()({
     input: z.object({ id, confirmLastName: z.string().trim().max(80) }),
     kind: 'write',
-    access: 'people.edit',
+    access: 'people.erase',
   }),
 }

@@ -26,12 +26,14 @@ describe('the first start', () => {
       displayName: ADMINISTRATOR.displayName,
       locked: false,
       permissions: [...PERMISSIONS],
+      unitsWith: expect.any(Object),
       autoLockMinutes: 10,
     })
     expect(await first.call('auth/get-state', {})).toEqual({ setupRequired: false, session })
 
     const units = await first.call('units/list', {})
     expect(units).toEqual([{ id: expect.any(Number), name: CENTRE_NAME, parentId: null, archived: false, version: 1 }])
+    expect(session.unitsWith).toEqual(Object.fromEntries(PERMISSIONS.map((permission) => [permission, [units[0].id]])))
 
     const roles = await first.call('roles/list', {})
     expect(roles.map((role) => role.name)).toEqual(['Administrator', 'Reception', 'Activity leader', 'Accountant'])

@@ -16,6 +16,7 @@ import {
   type StaffAccount,
 } from '../../support/desks'
 import { TESTER, validInputs } from '../../support/commandSamples'
+import { samplePerson } from '../../support/personSamples'
 
 const isPermission = (access: string): access is Permission => (PERMISSIONS as readonly string[]).includes(access)
 
@@ -205,6 +206,32 @@ describe('who may call which command, signed in for real', () => {
       ] as const) {
         expect(await reception.dispatch(name, input), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
       }
+    })
+
+    it('reception can neither merge nor erase records; the administrator can do both', async () => {
+      const register = (firstName: string) =>
+        centre.admin.call('people/create', {
+          person: samplePerson(centre.centreId, { firstName, lastName: 'Slučovaná' }),
+          allowDuplicate: true,
+        })
+      const [keep, remove] = [(await register('Alena')).person.id, (await register('Alena')).person.id]
+      const reception = members.reception!
+      const merge = { keepId: keep, removeId: remove, takeFromRemoved: [] }
+      for (const [name, input] of [
+        ['people/merge-preview', { keepId: keep, removeId: remove }],
+        ['people/merge', merge],
+        ['people/erase', { id: keep, confirmLastName: 'Slučovaná' }],
+      ] as const) {
+        expect(await reception.dispatch(name, input), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      }
+      const session = (await reception.call('auth/get-state', {})).session!
+      expect(session.permissions).not.toContain('people.merge')
+      expect(session.permissions).not.toContain('people.erase')
+
+      const admin = members.administrator!
+      expect(await admin.dispatch('people/merge', merge)).toMatchObject({ ok: true })
+      const erased = await admin.dispatch('people/erase', { id: keep, confirmLastName: 'Slučovaná' })
+      expect(erased).toMatchObject({ ok: true, data: { person: { id: keep, anonymised: true } } })
     })
 
     it('the accountant can read the audit trail but cannot create staff', async () => {

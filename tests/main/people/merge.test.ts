@@ -69,7 +69,131 @@ describe('merging two records of one person', () => {
     const [audit] = await backend.database.dataSource.query(
       "SELECT target, summary FROM audit_log WHERE command = 'people/merge'",
     )
-    expect(audit).toEqual({ target: `person:${keepId}`, summary: `Merged person #${duplicate} into person #${keepId}` })
+    expect(audit).toEqual({
+      target: `person:${keepId}`,
+      summary: expect.stringMatching(new RegExp(`^Merged person #${duplicate} into person #${keepId} \\(snapshot`)),
+    })
+  })
+
+  it('previews the merged record with the chosen values, both families and the rows that move, changing nothing', async () => {
+    const { duplicate, grandmother } = await secondTomas()
+    const keepId = family.tomas.person.id
+    const preview = await backend.call('people/merge-preview', {
+      keepId,
+      removeId: duplicate,
+      takeFromRemoved: ['firstName'],
+    })
+    // Same birth date and sex: nothing to confirm twice.
+    expect(preview.differences).toEqual([])
+    expect(preview.result.person).toMatchObject({
+      id: keepId,
+      firstName: 'Tomas',
+      lastName: 'Novák',
+      school: 'ZŠ Lipová',
+    })
+    expect(preview.result.person.contacts?.phones).toEqual(['+420 603 111 222'])
+    expect(preview.result.guardians.map((link) => [link.person.id, link.primaryContact, link.mayPickUp])).toEqual([
+      [family.mother.person.id, true, true],
+      [grandmother, false, true],
+    ])
+    expect(preview.references).toEqual([{ table: 'guardianship', count: 2 }])
+    // Only a preview: both records are still there as they were.
+    expect((await backend.call('people/get', { id: keepId })).person.firstName).toBe('Tomáš')
+    expect((await backend.call('people/get', { id: duplicate })).guardians).toHaveLength(2)
+    // And what the preview showed is what the merge does.
+    const merged = await backend.call('people/merge', { keepId, removeId: duplicate, takeFromRemoved: ['firstName'] })
+    expect(merged.person).toEqual({ ...preview.result.person, updatedAt: merged.person.updatedAt })
+    expect(merged.guardians.map((link) => link.person.id)).toEqual(
+      preview.result.guardians.map((link) => link.person.id),
+    )
+  })
+
+  describe('records that may be two different people', () => {
+    /** Tomáš entered again, the second time with `differences` (a mistyped birth date, the wrong sex). */
+    async function tomasAgain(overrides: { birthDate?: string; sex?: 'female' | 'male' | null }) {
+      const again = await backend.call('people/create', {
+        person: sampleChild(unitId, 'Tomáš', '2018-01-20', { lastName: 'Novák', sex: 'male', ...overrides }),
+        allowDuplicate: true,
+      })
+      return { keepId: family.tomas.person.id, removeId: again.person.id, takeFromRemoved: [] }
+    }
+
+    it.each([
+      ['birth dates', { birthDate: '2018-01-02' }, ['birthDate']],
+      ['sexes', { sex: 'female' as const }, ['sex']],
+      ['birth dates and sexes', { birthDate: '2018-10-20', sex: 'female' as const }, ['birthDate', 'sex']],
+    ])('with different %s are merged only once the user confirmed it', async (_, overrides, differences) => {
+      const input = await tomasAgain(overrides)
+      const preview = await backend.call('people/merge-preview', input)
+      expect(preview.differences).toEqual(differences)
+      const refused = await backend.result('people/merge', input)
+      expect(refused.ok || refused.error).toMatchObject({ code: 'CONFLICT', reason: 'merge_needs_confirmation' })
+      expect((await backend.result('people/get', { id: input.removeId })).ok).toBe(true)
+      const unconfirmed = await backend.result('people/merge', { ...input, confirmDifferences: false })
+      expect(unconfirmed.ok || unconfirmed.error).toMatchObject({ reason: 'merge_needs_confirmation' })
+
+      const merged = await backend.call('people/merge', { ...input, confirmDifferences: true })
+      expect(merged.person).toMatchObject({ birthDate: '2018-01-20', sex: 'male' })
+      expect((await backend.result('people/get', { id: input.removeId })).ok).toBe(false)
+    })
+
+    it('a birth date or sex missing on one record is no difference', async () => {
+      const input = await tomasAgain({ sex: null })
+      await backend.call('people/update', {
+        id: input.keepId,
+        person: sampleChild(unitId, 'Tomáš', '2018-01-20', { lastName: 'Novák', sex: 'male', birthDate: null }),
+      })
+      expect((await backend.call('people/merge-preview', input)).differences).toEqual([])
+      const merged = await backend.call('people/merge', input)
+      expect(merged.person).toMatchObject({ birthDate: '2018-01-20', sex: 'male' })
+    })
+  })
+
+  describe('what the removed record was', () => {
+    it('is kept in an erasable snapshot the audit row points to, and erased with the kept person', async () => {
+      const { duplicate } = await secondTomas()
+      const keepId = family.tomas.person.id
+      const db = backend.database.dataSource
+      await backend.call('people/merge', { keepId, removeId: duplicate, takeFromRemoved: [] })
+      const [audit] = await db.query("SELECT target, summary FROM audit_log WHERE command = 'people/merge'")
+      const snapshotId = Number(/person_merge:(\d+)/.exec(audit.summary)?.[1])
+      // The audit row names nobody: numbers only, as it can never be erased.
+      expect(audit.summary).not.toMatch(/Tom|Nov/i)
+      const [snapshot] = await db.query('SELECT * FROM person_merge WHERE id = ?', [snapshotId])
+      expect(snapshot).toMatchObject({ kept_person_id: keepId, removed_person_id: duplicate, staff_user_id: null })
+      expect(JSON.parse(snapshot.snapshot)).toMatchObject({
+        id: duplicate,
+        firstName: 'Tomas',
+        lastName: 'NOVAK',
+        birthDate: '2018-01-20',
+        school: 'ZŠ Lipová',
+        phones: ['+420 603 111 222'],
+      })
+
+      await backend.call('people/erase', { id: keepId, confirmLastName: 'Novák' })
+      expect(await countRows(db, 'person_merge')).toBe(0)
+    })
+
+    it('moves with the kept record when that one is merged in turn', async () => {
+      const { duplicate } = await secondTomas()
+      const third = await backend.call('people/create', {
+        person: sampleChild(unitId, 'Tomáš', '2018-01-20', { lastName: 'Novák', sex: 'male' }),
+        allowDuplicate: true,
+      })
+      await backend.call('people/merge', { keepId: duplicate, removeId: third.person.id, takeFromRemoved: [] })
+      const keepId = family.tomas.person.id
+      const preview = await backend.call('people/merge-preview', { keepId, removeId: duplicate })
+      // Bookkeeping of the earlier merge is not a row the user needs to hear about.
+      expect(preview.references.map((reference) => reference.table)).toEqual(['guardianship'])
+      await backend.call('people/merge', { keepId, removeId: duplicate, takeFromRemoved: [] })
+      const rows = await backend.database.dataSource.query(
+        'SELECT kept_person_id, removed_person_id FROM person_merge ORDER BY id',
+      )
+      expect(rows).toEqual([
+        { kept_person_id: keepId, removed_person_id: third.person.id },
+        { kept_person_id: keepId, removed_person_id: duplicate },
+      ])
+    })
   })
 
   it('takes the chosen values from the record that goes away', async () => {
@@ -187,6 +311,7 @@ describe('merging two records of one person', () => {
     expect(references).toEqual([
       { table: 'guardianship', column: 'guardian_id' },
       { table: 'guardianship', column: 'participant_id' },
+      { table: 'person_merge', column: 'kept_person_id' },
       { table: 'person_search_term', column: 'person_id' },
     ])
     // Tables merged specially must exist: a renamed table would silently fall back to a plain move.

@@ -241,6 +241,17 @@ describe('privacy of the people register', () => {
           notes: 'Druhá verze Qwertzuiop',
         }),
       })
+      // A second record of her, merged in: what it held is kept for the administrator until she is erased.
+      const twin = await centre.admin.call('people/create', {
+        person: samplePerson(centre.centreId, {
+          firstName: 'Xaverie',
+          lastName: 'Zyxwvutová',
+          notes: 'Sloučená Qwertzuiop',
+          contacts: { ...samplePerson(0).contacts!, phones: ['+420 608 765 432'] },
+        }),
+        allowDuplicate: true,
+      })
+      await centre.admin.call('people/merge', { keepId: id, removeId: twin.person.id, takeFromRemoved: [] })
       await db.query('INSERT INTO ledger_probe (person_id, amount) VALUES (?, 150000), (?, -50000)', [id, id])
       const balance = async () =>
         (await db.query('SELECT SUM(amount) AS total FROM ledger_probe WHERE person_id = ?', [id]))[0].total

@@ -17,6 +17,8 @@ export const en = {
     archived: 'Archived',
     anonymised: 'Erased on request',
   },
+  outsideUnits:
+    'This person belongs to a unit you have no access to, so the record cannot be opened. An administrator can give you a role in that unit.',
   erasedText:
     'The personal data of this record were erased on request on {date}. The record stays only so that the accounting adds up; nothing can be changed any more.',
   archivedText:
@@ -80,6 +82,7 @@ export const en = {
     dateFormat: 'Type a date like {example}.',
     sex: 'Sex',
     sexNone: 'Not stated',
+    relationPick: 'Choose the relation',
     female: 'Female',
     male: 'Male',
     unit: 'Unit',
@@ -215,6 +218,20 @@ export const en = {
     cancel: 'Cancel',
     back: 'Choose another record',
     empty: '—',
+    continue: 'Review the merge',
+    backToCompare: 'Back to the comparison',
+    reviewTitle: 'The record after the merge',
+    reviewText: 'Check the record as it will be. The removed record cannot be brought back.',
+    family: 'Family links',
+    noFamily: 'No family links.',
+    differencesTitle: 'These may be two different people',
+    differences: {
+      birthDate: 'The birth dates differ: {keep} and {remove}.',
+      sex: 'The sexes differ: {keep} and {remove}.',
+    },
+    differencesHint: 'Merge only if you have checked that both records are the same person.',
+    confirmDifferences: 'I have checked: both records are the same person',
+    confirmDifferencesHint: 'Twins and siblings often have similar records. Ask the family if in doubt.',
     tables: {
       guardianship: 'Family links',
     },
@@ -257,6 +274,8 @@ export const cs: typeof en = {
     archived: 'Archivováno',
     anonymised: 'Vymazáno na žádost',
   },
+  outsideUnits:
+    'Tato osoba patří do jednotky, ke které nemáte přístup, proto záznam nelze otevřít. Roli v této jednotce vám může přidělit správce.',
   erasedText:
     'Osobní údaje tohoto záznamu byly na žádost vymazány dne {date}. Záznam zůstává jen kvůli účetnictví; nelze už nic měnit.',
   archivedText:
@@ -319,6 +338,7 @@ export const cs: typeof en = {
     dateFormat: 'Zadejte datum ve tvaru {example}.',
     sex: 'Pohlaví',
     sexNone: 'Neuvedeno',
+    relationPick: 'Vyberte vztah',
     female: 'Žena',
     male: 'Muž',
     unit: 'Jednotka',
@@ -454,6 +474,20 @@ export const cs: typeof en = {
     cancel: 'Zrušit',
     back: 'Vybrat jiný záznam',
     empty: '—',
+    continue: 'Zkontrolovat sloučení',
+    backToCompare: 'Zpět k porovnání',
+    reviewTitle: 'Záznam po sloučení',
+    reviewText: 'Zkontrolujte záznam, jak bude vypadat. Odstraněný záznam už nepůjde vrátit.',
+    family: 'Rodinné vazby',
+    noFamily: 'Žádné rodinné vazby.',
+    differencesTitle: 'Může jít o dvě různé osoby',
+    differences: {
+      birthDate: 'Data narození se liší: {keep} a {remove}.',
+      sex: 'Pohlaví se liší: {keep} a {remove}.',
+    },
+    differencesHint: 'Slučujte, jen pokud jste ověřili, že oba záznamy patří téže osobě.',
+    confirmDifferences: 'Ověřil(a) jsem, že oba záznamy patří téže osobě',
+    confirmDifferencesHint: 'Dvojčata a sourozenci mívají podobné záznamy. V případě pochybností se zeptejte rodiny.',
     tables: {
       guardianship: 'Rodinné vazby',
     },

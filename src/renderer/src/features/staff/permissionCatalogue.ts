@@ -5,7 +5,7 @@ export const PERMISSION_GROUPS: readonly {
   key: 'people' | 'activities' | 'money' | 'administration'
   permissions: readonly Permission[]
 }[] = [
-  { key: 'people', permissions: ['people.view', 'people.edit', 'people.contacts'] },
+  { key: 'people', permissions: ['people.view', 'people.edit', 'people.contacts', 'people.merge', 'people.erase'] },
   { key: 'activities', permissions: ['activities.edit', 'enrolments.decide', 'attendance.record', 'documents.export'] },
   { key: 'money', permissions: ['ledger.post', 'ledger.void', 'cash.close'] },
   { key: 'administration', permissions: ['settings.admin', 'audit.view'] },

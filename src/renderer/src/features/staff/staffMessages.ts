@@ -96,6 +96,14 @@ export const en = {
         name: 'See contacts',
         hint: 'Phones, e-mails, addresses and health notes of participants and guardians.',
       },
+      merge: {
+        name: 'Merge records',
+        hint: 'Join two records of the same person into one. The removed record cannot be brought back.',
+      },
+      erase: {
+        name: 'Erase personal data',
+        hint: 'Erase a person’s data on their request. Payments stay, but the name is gone for good.',
+      },
     },
     activities: {
       edit: { name: 'Manage activities', hint: 'Create and change clubs, events and camps, their dates and prices.' },
@@ -229,6 +237,14 @@ export const cs: typeof en = {
       contacts: {
         name: 'Vidět kontakty',
         hint: 'Telefony, e-maily, adresy a zdravotní poznámky účastníků a zástupců.',
+      },
+      merge: {
+        name: 'Slučovat záznamy',
+        hint: 'Spojit dva záznamy téže osoby do jednoho. Odstraněný záznam už nelze vrátit.',
+      },
+      erase: {
+        name: 'Vymazat osobní údaje',
+        hint: 'Vymazat údaje osoby na její žádost. Platby zůstanou, jméno ale zmizí natrvalo.',
       },
     },
     activities: {

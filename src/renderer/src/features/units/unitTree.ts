@@ -14,12 +14,16 @@ export interface UnitTreeOptions {
   includeArchived?: boolean
   /** Leaves out this unit and everything below it: a unit cannot move under itself. */
   excludeSubtreeOf?: number | null
+  /** Only these units (a unit whose parent is left out shows at the top); null or absent: all. */
+  only?: readonly number[] | null
   /** Sibling order; the caller passes its language's collation. */
   compare?: (a: string, b: string) => number
 }
 
 /** Builds the centre → departments → groups tree from the flat list main returns. */
-export function unitTree(units: readonly Unit[], options: UnitTreeOptions = {}): UnitNode[] {
+export function unitTree(all: readonly Unit[], options: UnitTreeOptions = {}): UnitNode[] {
+  const only = options.only
+  const units = only ? all.filter((unit) => only.includes(unit.id)) : all
   const compare = options.compare ?? ((a: string, b: string) => a.localeCompare(b))
   const children = new Map<number | null, Unit[]>()
   const ids = new Set(units.map((unit) => unit.id))

@@ -133,9 +133,12 @@ const cs: MessageSchema = {
     merge_too_many_phones: 'Oba záznamy mají dohromady víc než tři telefony. Nejprve jeden odeberte.',
     merge_notes_too_long: 'Poznámky obou záznamů jsou dohromady příliš dlouhé. Nejprve jednu zkraťte.',
     merge_cycle: 'Jeden záznam je zástupcem zástupce druhého, sloučením by vznikl kruh.',
+    merge_needs_confirmation:
+      'Záznamy se liší datem narození nebo pohlavím. Před sloučením potvrďte, že jde o tutéž osobu.',
   },
   fields: {
     required: 'Vyplňte prosím.',
+    unit_forbidden: 'Do této jednotky nemůžete zapisovat lidi. Vyberte některou ze svých jednotek.',
     too_big_string: 'Nejvýše {limit} znaků.',
     too_small_string: 'Alespoň {limit} znaků.',
     too_big_number: 'Nejvýše {limit}.',

@@ -135,9 +135,12 @@ const en = {
     merge_too_many_phones: 'Together the two records have more than three phone numbers. Remove one first.',
     merge_notes_too_long: 'Together the notes of the two records are too long. Shorten one first.',
     merge_cycle: 'One record is a guardian of a guardian of the other, so merging them would make a circle.',
+    merge_needs_confirmation:
+      'The records differ in birth date or sex. Confirm that they are the same person before merging them.',
   },
   fields: {
     required: 'Please fill this in.',
+    unit_forbidden: 'You may not register people in this unit. Choose one of your units.',
     too_big_string: 'At most {limit} characters.',
     too_small_string: 'At least {limit} characters.',
     too_big_number: 'At most {limit}.',
