@@ -90,7 +90,7 @@ test('the register, the person page, its dialogs and Ctrl+K', async ({ frontdesk
   expect.soft(await minAge.getAttribute('aria-valuenow')).toBeNull()
   await expectAccessible(page, 'register, an age filter left empty')
   await register.search(page, 'novak')
-  await expect(register.hits(page).first()).toBeVisible()
+  await expect(register.rows(page).first()).toBeVisible()
   await expectAccessible(page, 'register, search hits')
   await page.getByTestId('register-search').fill('')
 

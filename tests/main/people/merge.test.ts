@@ -142,6 +142,7 @@ describe('merging two records of one person', () => {
       await backend.call('people/update', {
         id: input.keepId,
         person: sampleChild(unitId, 'Tomáš', '2018-01-20', { lastName: 'Novák', sex: 'male', birthDate: null }),
+        expectedVersion: (await backend.call('people/get', { id: input.keepId })).person.version,
       })
       expect((await backend.call('people/merge-preview', input)).differences).toEqual([])
       const merged = await backend.call('people/merge', input)
