@@ -4,14 +4,19 @@ import type { Permission } from '../permissions'
 import { command } from './define'
 
 export const PASSWORD_MIN = 8
-export const password = z.string().min(PASSWORD_MIN).max(200)
+export const PASSWORD_MAX = 200
+export const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX)
+/** Longest usernames, staff names and role names: the forms stop typing there. */
+export const USERNAME_MAX = 60
+export const DISPLAY_NAME_MAX = 120
+export const ROLE_NAME_MAX = 60
 export const username = z
   .string()
   .trim()
   .min(2)
-  .max(60)
+  .max(USERNAME_MAX)
   .regex(/^[\p{L}\p{N}._@-]+$/u, { message: 'username_format' })
-export const displayName = z.string().trim().min(1).max(120)
+export const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX)
 
 /** What the renderer knows of the signed-in staff member: enough to show and hide, never to decide. */
 export interface SessionInfo {

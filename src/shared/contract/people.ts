@@ -166,7 +166,9 @@ export const NOTES_MAX = 8000
 const id = z.number().int().positive()
 const isoDate = z.string().refine(isCalendarDate, 'date_format')
 const text = (max: number) => z.string().trim().max(max)
-const name = z.string().trim().min(1).max(80)
+/** The longest first or last name: the form stops typing there. */
+export const NAME_MAX = 80
+const name = z.string().trim().min(1).max(NAME_MAX)
 
 /** Born today at the latest and at most 120 years ago. */
 export const birthDate = isoDate

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PERMISSIONS, type Permission } from '../permissions'
-import { displayName, password, username } from './auth'
+import { displayName, password, ROLE_NAME_MAX, username } from './auth'
 import { command } from './define'
 
 export interface RoleGrant {
@@ -66,7 +66,7 @@ export const staffContract = {
   'roles/save': command<Role>()({
     input: z.object({
       id: id.nullable(),
-      name: z.string().trim().min(1).max(60),
+      name: z.string().trim().min(1).max(ROLE_NAME_MAX),
       permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
     }),
     kind: 'write',
