@@ -1,5 +1,5 @@
 import { expect, test } from './support/frontdesk'
-import { shell, signedInAsAdministrator } from './support/pages'
+import { ADMINISTRATOR, shell, signedInAsAdministrator, signOut } from './support/pages'
 import { personPage } from './support/personPages'
 
 /** Typed work is never lost, and the cursor is where the next key goes. */
@@ -63,4 +63,81 @@ test('a half-filled person form survives a wrong click on a menu item, Esc and a
   await expect(page.getByTestId('organisation-form')).toBeVisible()
   await expect(dialog).toBeHidden()
   expect(await unloadAsks()).toBe(false)
+})
+
+test('the cursor is where the next key goes: sign-in, the skip link, the lock shortcut, unlock, dialogs', async ({
+  frontdesk,
+}) => {
+  const { page } = frontdesk
+  await shell.chooseLanguage(page, 'English')
+  await signedInAsAdministrator(page)
+  await signOut(page)
+
+  // Sign-in starts in the username; an empty field is marked where it is and gets the cursor.
+  const username = page.locator('#sign-in-username')
+  const password = page.locator('#sign-in-password')
+  await expect(username).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(username).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.locator('#sign-in-username-help')).toHaveText('Please fill this in.')
+  await expect(username).toBeFocused()
+  await frontdesk.screenshot('desk-sign-in-marked-en')
+  await page.keyboard.type(ADMINISTRATOR.username)
+  await expect(username).not.toHaveAttribute('aria-invalid', 'true')
+  await page.keyboard.press('Enter')
+  await expect(password).toHaveAttribute('aria-invalid', 'true')
+  await expect(password).toBeFocused()
+  await page.keyboard.type(ADMINISTRATOR.password)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('user-menu')).toBeVisible()
+
+  // The first Tab stop skips the navigation.
+  await page.locator('body').focus()
+  await page.keyboard.press('Tab')
+  const skip = page.getByTestId('skip-link')
+  await expect(skip).toBeFocused()
+  await expect(skip).toBeInViewport()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('main-content')).toBeFocused()
+
+  // The lock shortcut is shown next to Lock in the user menu.
+  await page.getByTestId('user-menu').click()
+  await expect(page.getByRole('menuitem', { name: /Lock the desk/ })).toContainText('Ctrl+Shift+L')
+  await frontdesk.screenshot('desk-user-menu-en')
+  await page.keyboard.press('Escape')
+
+  // Locked from a half-typed field, unlocked back into it.
+  await personPage.openNew(page)
+  await expect(page.locator('#person-firstName')).toBeFocused()
+  await page.keyboard.type('Ja')
+  await page.keyboard.press('Control+Shift+L')
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+  await expect(page.locator('#unlock-password')).toBeFocused()
+  await page.keyboard.type(ADMINISTRATOR.password)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('lock-screen')).toBeHidden()
+  await expect(page.locator('#person-firstName')).toBeFocused()
+  await page.keyboard.type('na')
+  await expect(page.locator('#person-firstName')).toHaveValue('Jana')
+  await page.getByTestId('person-cancel').click()
+  await page.getByTestId('discard-confirm').click()
+
+  // A dialog opens in its first field, keeps Tab inside, asks before dropping what was typed,
+  // and gives the focus back to what opened it.
+  const menuButton = page.getByTestId('user-menu')
+  await menuButton.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('menuitem', { name: /Change password/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Change password' })
+  await expect(page.locator('#current-password')).toBeFocused()
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab')
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+  }
+  await page.locator('#current-password').fill('something')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('discard-dialog')).toBeVisible()
+  await page.getByTestId('discard-confirm').click()
+  await expect(dialog).toBeHidden()
+  await expect(menuButton).toBeFocused()
 })

@@ -49,7 +49,7 @@ export const authContract = {
     access: 'public',
   }),
   'auth/sign-in': command<SessionInfo>()({
-    input: z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }),
+    input: z.object({ username: z.string().trim().min(1).max(USERNAME_MAX), password: z.string().min(1).max(200) }),
     kind: 'session',
     access: 'public',
   }),

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { onBeforeUnmount, onMounted, onUnmounted, ref } from 'vue'
+import { onBeforeUnmount, onMounted, onUnmounted, ref, watch, type Ref } from 'vue'
 import type { Router } from 'vue-router'
 
 /** What a field is: where "Keep editing" puts the cursor back. */
@@ -133,4 +133,22 @@ export function useBaseline(current: () => unknown) {
       loaded = JSON.stringify(current())
     },
   }
+}
+
+/**
+ * A dialog with typed input: Esc, its close button and Cancel ask before throwing the input
+ * away. `current` is what the user edits; what it held when the dialog opened counts as clean.
+ * Bind `:visible="visible" @update:visible="close"` and Cancel to `close`.
+ */
+export function useDialogGuard(visible: Ref<boolean>, current: () => unknown) {
+  const baseline = useBaseline(current)
+  const { leave } = useUnsavedChanges(() => visible.value && baseline.changed())
+  // After the dialog's own watcher has filled in the values it opens with.
+  watch(visible, (open) => open && baseline.rebase(), { flush: 'post', immediate: true })
+
+  function close(): void {
+    void leave(() => (visible.value = false))
+  }
+
+  return { close }
 }
