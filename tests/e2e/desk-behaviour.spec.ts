@@ -1,6 +1,6 @@
 import { expect, test } from './support/frontdesk'
 import { ADMINISTRATOR, shell, signedInAsAdministrator, signOut } from './support/pages'
-import { personPage } from './support/personPages'
+import { centreId, childInput, familyLinkDialog, personInput, personPage, registerByCall } from './support/personPages'
 
 /** Typed work is never lost, and the cursor is where the next key goes. */
 
@@ -26,6 +26,17 @@ test('a half-filled person form survives a wrong click on a menu item, Esc and a
   await expect(dialog).toContainText('Discard changes?')
   await expect(page.getByTestId('discard-keep')).toBeFocused()
   await frontdesk.screenshot('desk-discard-dialog-en')
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await shell.chooseLanguage(page, 'Čeština')
+  await page.getByTestId('nav-settings').click()
+  await expect(dialog).toContainText('Zahodit změny?')
+  await frontdesk.screenshot('desk-discard-dialog-cs')
+  await page.getByTestId('discard-keep').click()
+  await shell.chooseLanguage(page, 'English')
+  await page.locator('#person-lastName').click()
+  await page.getByTestId('nav-settings').click()
+  await expect(dialog).toBeVisible()
   await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
   await expect(page).toHaveURL(/#\/people\/new$/)
@@ -82,6 +93,11 @@ test('the cursor is where the next key goes: sign-in, the skip link, the lock sh
   await expect(page.locator('#sign-in-username-help')).toHaveText('Please fill this in.')
   await expect(username).toBeFocused()
   await frontdesk.screenshot('desk-sign-in-marked-en')
+  await shell.chooseLanguage(page, 'Čeština')
+  await expect(page.locator('#sign-in-username-help')).toHaveText('Vyplňte prosím.')
+  await frontdesk.screenshot('desk-sign-in-marked-cs')
+  await shell.chooseLanguage(page, 'English')
+  await username.focus()
   await page.keyboard.type(ADMINISTRATOR.username)
   await expect(username).not.toHaveAttribute('aria-invalid', 'true')
   await page.keyboard.press('Enter')
@@ -105,6 +121,12 @@ test('the cursor is where the next key goes: sign-in, the skip link, the lock sh
   await expect(page.getByRole('menuitem', { name: /Lock the desk/ })).toContainText('Ctrl+Shift+L')
   await frontdesk.screenshot('desk-user-menu-en')
   await page.keyboard.press('Escape')
+  await shell.chooseLanguage(page, 'Čeština')
+  await page.getByTestId('user-menu').click()
+  await expect(page.getByRole('menuitem', { name: /Zamknout/ })).toContainText('Ctrl+Shift+L')
+  await frontdesk.screenshot('desk-user-menu-cs')
+  await page.keyboard.press('Escape')
+  await shell.chooseLanguage(page, 'English')
 
   // Locked from a half-typed field, unlocked back into it.
   await personPage.openNew(page)
@@ -140,4 +162,58 @@ test('the cursor is where the next key goes: sign-in, the skip link, the lock sh
   await page.getByTestId('discard-confirm').click()
   await expect(dialog).toBeHidden()
   await expect(menuButton).toBeFocused()
+})
+
+test('Enter picks the first hit of a person picker; the save bar never hides the field being typed in', async ({
+  frontdesk,
+}) => {
+  const { page } = frontdesk
+  await shell.chooseLanguage(page, 'English')
+  await signedInAsAdministrator(page)
+  const unitId = await centreId(page)
+  const jana = await registerByCall(page, personInput(unitId))
+  await registerByCall(page, childInput(unitId, { firstName: 'Eliška', birthDate: '2015-09-03' }))
+
+  // The picker opens in its field, highlights the first hit as it comes, and Enter takes it.
+  await personPage.open(page, jana.person.id)
+  const opener = page.getByTestId('family-link-existing')
+  await opener.focus()
+  await page.keyboard.press('Enter')
+  const dialog = familyLinkDialog.dialog(page)
+  await expect(page.locator('#family-person')).toBeFocused()
+  await page.keyboard.type('Eliška')
+  await expect(page.getByRole('option').first()).toHaveAttribute('data-p-focused', 'true')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#family-person')).toHaveValue('Eliška Nováková')
+  // Tab stays in the dialog; Esc with a person picked asks; Keep editing keeps the pick.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab')
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+  }
+  await page.getByTestId('family-link-dialog').getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(opener).toBeFocused()
+
+  // A long form: every field the cursor moves to stays clear of the sticky save bar.
+  await personPage.openNew(page)
+  const name = page.locator('#person-firstName')
+  await page.keyboard.type('J'.repeat(100))
+  await expect(name).toHaveValue('J'.repeat(80))
+  const bar = page.locator('.person-form-footer')
+  let checked = 0
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab')
+    const hidden = await page.evaluate(() => {
+      const field = document.activeElement!
+      const footer = document.querySelector('.person-form-footer')!
+      // The save bar's own buttons: every field before them has been checked.
+      if (footer.contains(field)) return null
+      return field.getBoundingClientRect().bottom > footer.getBoundingClientRect().top
+    })
+    if (hidden === null) break
+    expect(hidden, `field ${i + 1} under the save bar`).toBe(false)
+    checked++
+  }
+  expect(checked).toBeGreaterThan(15)
+  await expect(bar).toBeVisible()
 })

@@ -49,7 +49,8 @@ export const useUnsavedStore = defineStore('unsaved', () => {
 
   function noteFocus(event: FocusEvent): void {
     const target = event.target
-    if (target instanceof HTMLElement && target.matches(FIELD) && !target.closest('[data-discard-dialog]')) {
+    // A field of a form: not the language switcher or the search launcher in the header.
+    if (target instanceof HTMLElement && target.matches(FIELD) && target.closest('form')) {
       lastField = target
     }
   }
@@ -75,7 +76,8 @@ export function useUnsavedGuard(router: Router): void {
     // Older engines only ask when returnValue is set.
     event.returnValue = ''
   }
-  const removeGuard = router.beforeEach(() => store.confirm())
+  // Only a new screen drops a form: a tab of the same screen (`?tab=`) keeps it.
+  const removeGuard = router.beforeEach((to, from) => to.path === from.path || store.confirm())
   onMounted(() => {
     window.addEventListener('beforeunload', beforeUnload)
     document.addEventListener('focusin', store.noteFocus, { capture: true })
