@@ -5,14 +5,19 @@ import { command } from './define'
 import { visibleName } from './text'
 
 export const PASSWORD_MIN = 8
-export const password = z.string().min(PASSWORD_MIN).max(200)
+export const PASSWORD_MAX = 200
+export const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX)
+/** Longest usernames, staff names and role names: the forms stop typing there. */
+export const USERNAME_MAX = 60
+export const DISPLAY_NAME_MAX = 120
+export const ROLE_NAME_MAX = 60
 export const username = z
   .string()
   .trim()
   .min(2)
-  .max(60)
+  .max(USERNAME_MAX)
   .regex(/^[\p{L}\p{N}._@-]+$/u, { message: 'username_format' })
-export const displayName = visibleName(120)
+export const displayName = visibleName(DISPLAY_NAME_MAX)
 
 /** What the renderer knows of the signed-in staff member: enough to show and hide, never to decide. */
 export interface SessionInfo {
@@ -50,7 +55,7 @@ export const authContract = {
     access: 'public',
   }),
   'auth/sign-in': command<SessionInfo>()({
-    input: z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }),
+    input: z.object({ username: z.string().trim().min(1).max(USERNAME_MAX), password: z.string().min(1).max(200) }),
     kind: 'session',
     access: 'public',
   }),

@@ -199,8 +199,10 @@ export const NOTES_MAX = 8000
 const id = z.number().int().positive()
 const isoDate = z.string().refine(isCalendarDate, 'date_format')
 const text = (max: number) => z.string().trim().max(max)
+/** The longest first or last name: the form stops typing there. */
+export const NAME_MAX = 80
 /** Typed all in lower or upper case, a name is stored capitalised (`jan novák` → `Jan Novák`). */
-const name = visibleName(80).overwrite(nameCase)
+const name = visibleName(NAME_MAX).overwrite(nameCase)
 
 /** Born today at the latest and at most 120 years ago. */
 export const birthDate = isoDate

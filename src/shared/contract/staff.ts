@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PERMISSIONS, type Permission } from '../permissions'
-import { displayName, password, username } from './auth'
+import { displayName, password, ROLE_NAME_MAX, username } from './auth'
 import { command } from './define'
 import { visibleName } from './text'
 import { expectedVersion } from './version'
@@ -72,7 +72,7 @@ export const staffContract = {
     input: z.object({
       id: id.nullable(),
       expectedVersion,
-      name: visibleName(60),
+      name: visibleName(ROLE_NAME_MAX),
       permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
     }),
     kind: 'write',

@@ -12,7 +12,9 @@ export interface Unit {
 }
 
 const id = z.number().int().positive()
-const unitName = visibleName(120)
+/** The longest unit name: the form stops typing there. */
+export const UNIT_NAME_MAX = 120
+const unitName = visibleName(UNIT_NAME_MAX)
 
 export const unitsContract = {
   /** The whole tree, archived units included (flagged): pickers and the tree view filter. */

@@ -1,3 +1,4 @@
+import * as desk from '../../components/deskMessages'
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
 import * as person from '../../features/people/personMessages'
@@ -15,6 +16,7 @@ const cs: MessageSchema = {
   register: register.cs,
   person: person.cs,
   search: search.cs,
+  desk: desk.cs,
   app: {
     name: 'Frontdesk',
     loading: 'Načítám…',

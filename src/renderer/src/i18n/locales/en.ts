@@ -1,3 +1,4 @@
+import * as desk from '../../components/deskMessages'
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
 import * as person from '../../features/people/personMessages'
@@ -15,6 +16,7 @@ const en = {
   register: register.en,
   person: person.en,
   search: search.en,
+  desk: desk.en,
   app: {
     name: 'Frontdesk',
     loading: 'Loading…',
