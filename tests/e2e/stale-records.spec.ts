@@ -47,7 +47,9 @@ test('a record changed at another desk while it was being edited: the save is re
   await frontdesk.screenshot('person-stale-en')
 
   // Cancel shows what the other desk saved; an edit opened now saves, and saves again.
+  // The typed notes are work too: the desk asks before dropping them.
   await page.getByTestId('person-cancel').click()
+  await page.getByTestId('discard-confirm').click()
   await expect(page.getByTestId('person-notes-view')).toHaveText('Grandma picks up')
   for (const notes of ['Grandma picks up at 3 pm', 'Grandma or mother pick up']) {
     await personPage.edit(page)
@@ -143,6 +145,7 @@ test('a unit renamed at another desk meanwhile: the dialog keeps the typed name,
 
   // Behind the dialog the tree already shows the other desk's name; a rename from it goes through.
   await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await page.getByTestId('discard-confirm').click()
   await expect(units.row(page, 'Sports')).toBeVisible()
   await units.row(page, 'Sports').getByTestId('unit-rename').click()
   await expect(page.getByTestId('unit-name')).toHaveValue('Sports')
