@@ -136,7 +136,8 @@ describe('a register search of many matches', () => {
   })
 
   it('keeps the total in step when a match is archived, restored, moved or merged', async () => {
-    const total = async (filter: Partial<ListInput> = {}) => (await page({ query: 'quo', ...filter })).total
+    // A page of one: the rest is counted, not ranked.
+    const total = async (filter: Partial<ListInput> = {}) => (await page({ query: 'quo', limit: 1, ...filter })).total
     const create = async (lastName: string, unitId: number) =>
       (
         await backend.call('people/create', {
