@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InputOf } from '../../../src/shared/contract'
-import type { PersonInput } from '../../../src/shared/contract/people'
 import { localDate, yearsBefore } from '../../../src/shared/calendarDate'
 import { importPeople } from '../../../src/main/people/bulkImport'
 import { EARLY_RANKS, filterWhere, termFilterWhere } from '../../../src/main/people/personList'
