@@ -18,6 +18,19 @@ const FIRST_NAMES = ['Noemi', 'Norbert', 'No', 'Jan', 'Eva', 'Novak']
 /** More matches than the first pages rank, so deep pages rank them all. */
 const PEOPLE = 1_300
 const SURNAME = 1
+const NAME_WORD = 'o.field IN (1, 2)'
+/** What is typed, its longest word, what the other words ask of the person, and at least how many match. */
+const QUERIES = [
+  { query: 'no', word: 'no', also: '', least: 100 },
+  { query: 'Novák', word: 'novak', also: '', least: 50 },
+  {
+    query: 'Novák ev',
+    word: 'novak',
+    also: ` AND EXISTS (SELECT 1 FROM person_search_term o WHERE o.person_id = p.id AND ${NAME_WORD}
+      AND substr(o.term, 1, 2) = 'ev')`,
+    least: 10,
+  },
+]
 const GIVEN_NAME = 2
 
 describe('a register search of many matches', () => {
@@ -104,9 +117,9 @@ describe('a register search of many matches', () => {
   for (const { name, filter, where } of cases) {
     it(`pages ${name} in rank order with the total of every match, near the start and deep`, async () => {
       const withUnit = filter.unitId === undefined ? filter : { ...filter, unitId: units.zpev }
-      for (const query of ['no', 'Novák']) {
-        const all = await expected(query === 'no' ? 'no' : 'novak', where())
-        expect(all.length).toBeGreaterThan(query === 'no' ? 100 : 50)
+      for (const { query, word, also, least } of QUERIES) {
+        const all = await expected(word, `${where()}${also}`)
+        expect(all.length).toBeGreaterThan(least)
         for (const offset of [0, 40, EARLY_RANKS - 10, all.length - 15]) {
           const result = await page({ ...withUnit, query, offset })
           expect(result.total).toBe(all.length)
