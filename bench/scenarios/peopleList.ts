@@ -1,10 +1,16 @@
 import { localDate } from '../../src/shared/calendarDate'
 import type { RegisterKey, RegisterSort } from '../../src/shared/contract/people'
-import { filterWhere, segmentStatement, type ListFilter } from '../../src/main/people/personList'
+import {
+  EARLY_RANKS,
+  filterWhere,
+  segmentStatement,
+  termFilterWhere,
+  type ListFilter,
+} from '../../src/main/people/personList'
 import { SUMMARY_COLUMNS } from '../../src/main/people/personMapping'
 import { segmentsOf } from '../../src/main/people/registerOrder'
 import { parseSearchQuery } from '../../src/main/people/search/searchQuery'
-import { searchStatements } from '../../src/main/people/search/personSearch'
+import { countStatement, rankedMatches, searchStatements } from '../../src/main/people/search/personSearch'
 import { fold } from '../../src/shared/text/fold'
 import type { BenchContext } from '../context'
 import { defineScenario, type RegisteredScenario } from '../scenario'
@@ -63,22 +69,26 @@ async function commonPrefixes(bench: BenchContext): Promise<string[]> {
   return rows.map((row) => fold(row.prefix)).filter((prefix) => prefix.length >= 2)
 }
 
-/** The raw twin of a register search: every ranked statement, then the rows of the page. */
+/**
+ * The raw twin of a register search, the handler's statements: a page within the first
+ * EARLY_RANKS matches ranks only that far and counts the rest from the term index; a deeper one
+ * ranks every match. Then the rows of the page.
+ */
 async function rawSearch(bench: BenchContext, query: string, offset: number): Promise<unknown[]> {
   const base = { membership: 'all' as const, includeArchived: false, locale: 'cs', offset, limit: LIMIT }
   const where = filterWhere(base, null, localDate())
-  const ids: number[] = []
-  const seen = new Set<number>()
-  for (const statement of searchStatements(parseSearchQuery(query), null, null, {
-    where: where.sql,
-    params: where.params,
-  })) {
-    for (const { id } of await bench.raw.all<{ id: number }>(statement.sql, statement.params)) {
-      if (!seen.has(id)) ids.push(id)
-      seen.add(id)
-    }
+  const filter = { where: where.sql, params: where.params }
+  const onTerms = termFilterWhere(base, null)
+  const parsed = parseSearchQuery(query)
+  const run = (sql: string, params: unknown[]) => bench.raw.all<{ id: number }>(sql, params)
+  const end = offset + LIMIT
+  const first = end <= EARLY_RANKS ? await rankedMatches(run, searchStatements(parsed, null, end, filter), end) : null
+  if (first && !first.complete) {
+    const count = countStatement(parsed, null, filter, onTerms && { where: onTerms.sql, params: onTerms.params })
+    if (count) await bench.raw.all(count.sql, count.params)
   }
-  const page = ids.slice(offset, offset + LIMIT)
+  const ids = first?.ids ?? (await rankedMatches(run, searchStatements(parsed, null, null, filter), Infinity))?.ids
+  const page = (ids ?? []).slice(offset, end)
   return bench.raw.all(`SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (${page.join(', ') || 'NULL'})`)
 }
 

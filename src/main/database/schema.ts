@@ -11,6 +11,7 @@ import { RecordVersions1764000000000 } from './migrations/1764000000000-RecordVe
 import { MergeErasePermissions1764000100000 } from './migrations/1764000100000-MergeErasePermissions'
 import { PersonMerge1764000110000 } from './migrations/1764000110000-PersonMerge'
 import { RegisterSorts1764000200000 } from './migrations/1764000200000-RegisterSorts'
+import { SearchTermFilters1764000300000 } from './migrations/1764000300000-SearchTermFilters'
 
 /** Listed explicitly: bundling breaks TypeORM's glob loading. */
 export const entities = [
@@ -32,4 +33,5 @@ export const migrations = [
   MergeErasePermissions1764000100000,
   PersonMerge1764000110000,
   RegisterSorts1764000200000,
+  SearchTermFilters1764000300000,
 ]

@@ -90,9 +90,13 @@ export async function importPeople(
       lastName: person.lastName,
       email: person.contacts?.email ?? null,
       phones: person.contacts?.phones ?? [],
-    }).map((term) => [term.field, term.term, term.tiebreak, ids[index]]),
+    }).map((term) => [term.field, term.term, term.tiebreak, ids[index], person.unitId, null]),
   )
-  await insertChunked(em, 'INSERT INTO person_search_term (field, term, tiebreak, person_id)', terms)
+  await insertChunked(
+    em,
+    'INSERT INTO person_search_term (field, term, tiebreak, person_id, unit_id, archived_at)',
+    terms,
+  )
   await insertChunked(
     em,
     'INSERT INTO guardianship (guardian_id, participant_id, relation, primary_contact, may_pick_up, created_at)',

@@ -14,7 +14,7 @@ import { PersonSchema, type PersonRow } from './personEntities'
 import { isOwnAncestor } from './family'
 import { saveMergeSnapshot } from './mergeSnapshot'
 import { personReferences, type PersonReference } from './personReferences'
-import { columnsOf, personOrFail, updatePerson } from './personStore'
+import { columnsOf, personOrFail, updatePerson, writeSearchTermArchiving } from './personStore'
 
 /**
  * Tables whose rows need more than "point them at the kept record". Every other table that
@@ -261,7 +261,10 @@ export async function mergePeople(
   const archivedAt = archivedAfterMerge(keep, remove)
   // TypeORM's update counts one more version too.
   const unarchived = archivedAt !== keep.archivedAt
-  if (unarchived) await em.update(PersonSchema, { id: keepId }, { archivedAt })
+  if (unarchived) {
+    await em.update(PersonSchema, { id: keepId }, { archivedAt })
+    await writeSearchTermArchiving(em, keepId, archivedAt)
+  }
   const snapshotId = await saveMergeSnapshot(em, {
     keptPersonId: keepId,
     removedPersonId: removeId,

@@ -10,7 +10,7 @@ import { GuardianshipSchema, PersonSchema, type PersonRow } from './personEntiti
 import { listPeople } from './personList'
 import { identityDifferences, mergeConflicts, mergedFile, mergedRow, mergePeople, referenceCounts } from './merge'
 import { toPerson } from './personMapping'
-import { insertPerson, personOrFail, updatePerson } from './personStore'
+import { insertPerson, personOrFail, updatePerson, writeSearchTermArchiving } from './personStore'
 import { parseSearchQuery } from './search/searchQuery'
 import { searchPeople } from './search/personSearch'
 import { loadUnitAccess } from './unitAccess'
@@ -106,7 +106,9 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     await ctx.authorize('people.edit', row.unitId)
     const at = ctx.now.toISOString()
     // Counts as a save (TypeORM's update adds version + 1): a form opened before it is stale.
-    await ctx.em.update(PersonSchema, { id }, { archivedAt: archived ? (row.archivedAt ?? at) : null, updatedAt: at })
+    const archivedAt = archived ? (row.archivedAt ?? at) : null
+    await ctx.em.update(PersonSchema, { id }, { archivedAt, updatedAt: at })
+    await writeSearchTermArchiving(ctx.em, id, archivedAt)
     ctx.audit.target = `person:${id}`
     ctx.audit.summary = `${archived ? 'Archived' : 'Restored'} person #${id}`
     return fileOf(ctx, id)

@@ -11,7 +11,7 @@ import { isActiveMember, SUMMARY_COLUMNS, summaryFromSql, type SummarySource } f
 import { remembered } from './registerCache'
 import { keyColumns, keyCondition, keyOf, orderOf, segmentsOf, type Segment } from './registerOrder'
 import { parseSearchQuery } from './search/searchQuery'
-import { searchStatements } from './search/personSearch'
+import { countStatement, rankedMatches, searchStatements } from './search/personSearch'
 import { sortLocaleFor } from './sorting/collationKey'
 import type { UnitAccess } from './unitAccess'
 
@@ -182,14 +182,28 @@ async function unitsByName(em: EntityManager, units: number[] | null, locale: st
     .map((unit) => unit.id)
 }
 
-/** Ranked ids of every match of a search within the filters, remembered until the next write. */
-async function searchMatches(
+/**
+ * Pages of a search that start within this many matches rank only that far and count the rest;
+ * deeper pages rank every match once and remember it until the next write.
+ */
+export const EARLY_RANKS = 500
+
+/** The filter on search-term rows' copies of unit and archiving; null when it needs more of the person. */
+export function termFilterWhere(filter: ListFilter, units: number[] | null): Statement | null {
+  if (filter.membership !== 'all' || filter.minAge !== undefined || filter.maxAge !== undefined) return null
+  const clauses = filter.includeArchived ? [] : ['t.archived_at IS NULL']
+  if (units) clauses.push(`t.unit_id IN (${units.join(', ') || 'NULL'})`)
+  return { sql: clauses.join(' AND '), params: [] }
+}
+
+/** Ids of one page of a search's matches in rank order, and how many match within the filters. */
+async function searchPage(
   em: EntityManager,
   filter: ListFilter,
   access: UnitAccess,
   units: number[] | null,
   where: Statement,
-): Promise<number[]> {
+): Promise<{ ids: number[]; total: number }> {
   const query = parseSearchQuery(filter.query ?? '')
   // Finding someone by a phone or e-mail shows that contact: only where the viewer may see contacts.
   const contacts = access.unitsWith('people.contacts')
@@ -200,19 +214,29 @@ async function searchMatches(
         : units.filter((id) => contacts === null || contacts.includes(id))
       : units
   const key = `search ${JSON.stringify([query, searchUnits, where])}`
-  return remembered(em, key, async () => {
-    const ids: number[] = []
-    const seen = new Set<number>()
-    for (const statement of searchStatements(query, searchUnits, null, { where: where.sql, params: where.params })) {
-      const rows: { id: number }[] = await em.query(statement.sql, statement.params)
-      for (const { id } of rows) {
-        if (seen.has(id)) continue
-        seen.add(id)
-        ids.push(id)
-      }
+  const run = (sql: string, params: unknown[]) => em.query(sql, params) as Promise<{ id: number }[]>
+  const searchFilter = { where: where.sql, params: where.params }
+  const end = filter.offset + filter.limit
+  if (end <= EARLY_RANKS) {
+    const first = await rankedMatches(run, searchStatements(query, searchUnits, end, searchFilter), end)
+    if (first) {
+      const total = first.complete
+        ? first.ids.length
+        : await remembered(em, `count ${key}`, async () => {
+            const onTerms = termFilterWhere(filter, units)
+            const termFilter = onTerms && { where: onTerms.sql, params: onTerms.params }
+            const count = countStatement(query, searchUnits, searchFilter, termFilter)
+            const rows: { total: number }[] = count ? await em.query(count.sql, count.params) : []
+            return rows[0]?.total ?? 0
+          })
+      return { ids: first.ids.slice(filter.offset), total }
     }
-    return ids
+  }
+  const all = await remembered(em, key, async () => {
+    const ranked = await rankedMatches(run, searchStatements(query, searchUnits, null, searchFilter), Infinity)
+    return ranked?.ids ?? []
   })
+  return { ids: all.slice(filter.offset, end), total: all.length }
 }
 
 /** One page of the register: sorted by a column in the viewer's alphabet, or a search's matches in rank order. */
@@ -229,15 +253,14 @@ export async function listPeople(
     activeMember: isActiveMember(row.member, row.member_until, today),
   })
   if (filter.query?.trim()) {
-    const ids = await searchMatches(em, filter, access, units, where)
-    const slice = ids.slice(filter.offset, filter.offset + filter.limit)
+    const { ids: slice, total } = await searchPage(em, filter, access, units, where)
     const found: SummarySource[] =
       slice.length === 0
         ? []
         : await em.query(`SELECT ${SUMMARY_COLUMNS} FROM person p WHERE p.id IN (${slice.join(', ')})`)
     const byId = new Map(found.map((row) => [row.id, row]))
     return {
-      total: ids.length,
+      total,
       offset: filter.offset,
       rows: slice.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id) as SummarySource)] : [])),
       firstKey: null,

@@ -93,7 +93,13 @@ export async function writeSearchTerms(em: EntityManager, row: PersonRow): Promi
   })
   if (terms.length === 0) return
   await em.query(
-    `INSERT INTO person_search_term (field, term, tiebreak, person_id) VALUES ${terms.map(() => '(?, ?, ?, ?)').join(', ')}`,
-    terms.flatMap((term) => [term.field, term.term, term.tiebreak, row.id]),
+    `INSERT INTO person_search_term (field, term, tiebreak, person_id, unit_id, archived_at)
+     VALUES ${terms.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+    terms.flatMap((term) => [term.field, term.term, term.tiebreak, row.id, row.unitId, row.archivedAt]),
   )
+}
+
+/** The terms' copy of the archiving (see the SearchTermFilters migration), after it changes alone. */
+export async function writeSearchTermArchiving(em: EntityManager, id: number, archivedAt: string | null) {
+  await em.query('UPDATE person_search_term SET archived_at = ? WHERE person_id = ?', [archivedAt, id])
 }

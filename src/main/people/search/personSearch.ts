@@ -25,6 +25,77 @@ export interface SearchFilter {
   params: unknown[]
 }
 
+/** One statement's matches, before its ORDER BY: `id` of each matching row, a person possibly twice. */
+interface Part extends Statement {
+  order: string
+}
+
+/**
+ * Which rows match, statement by statement in rank order. `merged` joins the whole-word and
+ * prefix ranges of each name field (counting needs no rank); `onTerms` reads the unit and the
+ * filter from the term rows' copies instead of looking up each person (`filter` is then on `t`).
+ */
+function matchParts(
+  query: SearchQuery,
+  units: number[] | null,
+  filter: SearchFilter,
+  merged: boolean,
+  onTerms: boolean,
+): Part[] {
+  const unitFilter = units === null ? '' : ` AND ${onTerms ? 't' : 'p'}.unit_id IN (${units.join(', ') || 'NULL'})`
+  const birthFilter = query.birthDate
+    ? ` AND p.birth_date = '${query.birthDate}'`
+    : query.birthYear
+      ? ` AND p.birth_date >= '${query.birthYear}-01-01' AND p.birth_date <= '${query.birthYear}-12-31'`
+      : ''
+  const filters = `${unitFilter}${birthFilter}${filter.where ? ` AND ${filter.where}` : ''}`
+  const from = onTerms ? 'person_search_term t' : 'person_search_term t JOIN person p ON p.id = t.person_id'
+  const termRange = (
+    field: number,
+    range: 'word' | 'prefix' | 'both',
+    term: string,
+    extra = '',
+    extraParams: unknown[] = [],
+  ): Part => {
+    const [condition, bounds] =
+      range === 'word'
+        ? ['t.term = ?', [term]]
+        : [`t.term ${range === 'prefix' ? '>' : '>='} ? AND t.term < ?`, [term, term + END]]
+    return {
+      sql: `SELECT t.person_id AS id FROM ${from}
+          WHERE t.field = ? AND ${condition}${filters}${extra}`,
+      params: [field, ...bounds, ...filter.params, ...extraParams],
+      order: 't.term, t.tiebreak, t.person_id',
+    }
+  }
+  if (query.email) return [termRange(TERM_FIELD.email, 'both', query.email)]
+  if (query.phone) return [termRange(TERM_FIELD.phone, 'both', query.phone)]
+  if (query.names.length === 0) {
+    if (!birthFilter) return []
+    return [
+      {
+        // Erased records have no birth date, so they never match here.
+        sql: `SELECT p.id AS id FROM person p WHERE 1 = 1${filters}`,
+        params: [...filter.params],
+        order: 'p.last_fold, p.first_fold, p.id',
+      },
+    ]
+  }
+  // The longest word anchors the range (the fewest rows to walk); every other word must start
+  // some other word of the name.
+  const [anchor, ...others] = [...query.names].sort((a, b) => b.length - a.length)
+  const otherWords = others
+    .map(
+      () => ` AND EXISTS (SELECT 1 FROM person_search_term o WHERE o.person_id = t.person_id
+             AND o.field IN (${TERM_FIELD.surname}, ${TERM_FIELD.givenName}) AND o.term >= ? AND o.term < ?)`,
+    )
+    .join('')
+  const otherParams = others.flatMap((word) => [word, word + END])
+  const fields = [TERM_FIELD.surname, TERM_FIELD.givenName]
+  const ranges = merged ? (['both'] as const) : (['word', 'prefix'] as const)
+  return ranges.flatMap((range) => fields.map((field) => termRange(field, range, anchor, otherWords, otherParams)))
+}
+
 /**
  * The SQL of one search, in rank order: run one after another, the first time a person turns
  * up is their place. A whole word matching the query ranks above a word merely starting with
@@ -39,61 +110,58 @@ export function searchStatements(
   limit: number | null,
   filter: SearchFilter = { where: '', params: [] },
 ): Statement[] {
-  const unitFilter = units === null ? '' : ` AND p.unit_id IN (${units.join(', ') || 'NULL'})`
-  const birthFilter = query.birthDate
-    ? ` AND p.birth_date = '${query.birthDate}'`
-    : query.birthYear
-      ? ` AND p.birth_date >= '${query.birthYear}-01-01' AND p.birth_date <= '${query.birthYear}-12-31'`
-      : ''
   const limitClause = limit === null ? '' : ` LIMIT ${limit}`
-  const filters = `${unitFilter}${birthFilter}${filter.where ? ` AND ${filter.where}` : ''}`
-  const termRange = (
-    field: number,
-    range: 'word' | 'prefix' | 'both',
-    term: string,
-    extra = '',
-    extraParams: unknown[] = [],
-  ): Statement => {
-    const [condition, bounds] =
-      range === 'word'
-        ? ['t.term = ?', [term]]
-        : [`t.term ${range === 'prefix' ? '>' : '>='} ? AND t.term < ?`, [term, term + END]]
-    return {
-      sql: `SELECT t.person_id AS id FROM person_search_term t JOIN person p ON p.id = t.person_id
-          WHERE t.field = ? AND ${condition}${filters}${extra}
-          ORDER BY t.term, t.tiebreak, t.person_id${limitClause}`,
-      params: [field, ...bounds, ...filter.params, ...extraParams],
+  return matchParts(query, units, filter, false, false).map((part) => ({
+    sql: `${part.sql} ORDER BY ${part.order}${limitClause}`,
+    params: part.params,
+  }))
+}
+
+/**
+ * How many people `searchStatements` finds, without ranking them. Given `termFilter` (the same
+ * filter on the term rows' copies, when it has one) a name, e-mail or phone search is counted
+ * from the term index alone; a birth date needs the person rows. Null when nothing can match.
+ */
+export function countStatement(
+  query: SearchQuery,
+  units: number[] | null,
+  filter: SearchFilter,
+  termFilter: SearchFilter | null,
+): Statement | null {
+  const onTerms = termFilter !== null && !query.birthDate && !query.birthYear
+  const parts = matchParts(query, units, onTerms ? termFilter : filter, true, onTerms)
+  if (parts.length === 0) return null
+  return {
+    sql: `SELECT COUNT(DISTINCT id) AS total FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) AS matches`,
+    params: parts.flatMap((part) => part.params),
+  }
+}
+
+export type RunQuery = (sql: string, params: unknown[]) => Promise<{ id: number }[]>
+
+/**
+ * The first `need` people of a search in rank order (`Infinity`: all of them, `complete`),
+ * running its statements (limited to `need` rows) until enough turned up. Null when a statement
+ * filled its limit with someone twice (two words of one name): more may follow unseen.
+ */
+export async function rankedMatches(
+  run: RunQuery,
+  statements: Statement[],
+  need: number,
+): Promise<{ ids: number[]; complete: boolean } | null> {
+  const ids: number[] = []
+  const seen = new Set<number>()
+  for (const statement of statements) {
+    const rows = await run(statement.sql, statement.params)
+    for (const { id } of rows) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      ids.push(id)
     }
+    if (ids.length >= need) return { ids: ids.slice(0, need), complete: false }
+    if (rows.length >= need) return null
   }
-  if (query.email) return [termRange(TERM_FIELD.email, 'both', query.email)]
-  if (query.phone) return [termRange(TERM_FIELD.phone, 'both', query.phone)]
-  if (query.names.length === 0) {
-    if (!birthFilter) return []
-    return [
-      {
-        // Erased records have no birth date, so they never match here.
-        sql: `SELECT p.id FROM person p WHERE 1 = 1${filters}
-              ORDER BY p.last_fold, p.first_fold, p.id${limitClause}`,
-        params: [...filter.params],
-      },
-    ]
-  }
-  // The longest word anchors the range (the fewest rows to walk); every other word must start
-  // some other word of the name.
-  const [anchor, ...others] = [...query.names].sort((a, b) => b.length - a.length)
-  const otherWords = others
-    .map(
-      () => ` AND EXISTS (SELECT 1 FROM person_search_term o WHERE o.person_id = t.person_id
-             AND o.field IN (${TERM_FIELD.surname}, ${TERM_FIELD.givenName}) AND o.term >= ? AND o.term < ?)`,
-    )
-    .join('')
-  const otherParams = others.flatMap((word) => [word, word + END])
-  return [
-    termRange(TERM_FIELD.surname, 'word', anchor, otherWords, otherParams),
-    termRange(TERM_FIELD.givenName, 'word', anchor, otherWords, otherParams),
-    termRange(TERM_FIELD.surname, 'prefix', anchor, otherWords, otherParams),
-    termRange(TERM_FIELD.givenName, 'prefix', anchor, otherWords, otherParams),
-  ]
+  return { ids, complete: true }
 }
 
 function matchOf(query: SearchQuery): SearchMatch {
