@@ -509,9 +509,18 @@ test('a reception desk with a role in one department registers a mother and a so
   await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password)
   await expect(page.getByTestId('user-menu')).toContainText(RECEPTIONIST.name)
 
-  // A record outside her department says why it does not open.
+  // A record outside her department says why it does not open, and in which unit it is.
   await page.evaluate((id) => (location.hash = `#/people/${id}`), elsewhere.person.id)
-  await expect(page.getByTestId('person-problem')).toContainText('belongs to a unit you have no access to')
+  await expect(page.getByTestId('person-problem')).toContainText(
+    'belongs to the unit “DDM Jablíčko”, which you have no access to',
+  )
+  await frontdesk.screenshot('person-outside-units-en')
+  await shell.chooseLanguage(page, 'Čeština')
+  await expect(page.getByTestId('person-problem')).toContainText(
+    'patří do jednotky „DDM Jablíčko“, ke které nemáte přístup',
+  )
+  await frontdesk.screenshot('person-outside-units-cs')
+  await shell.chooseLanguage(page, 'English')
 
   // The mother: the unit is already Sport, the only one offered.
   await personPage.openNew(page)

@@ -58,7 +58,11 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     // The unit tree read once serves the permission check and the family's unit names.
     const { access, today } = await viewerOf(ctx)
     if (!access.allows('people.view', row.unitId)) {
-      throw new AppError('FORBIDDEN', `Not allowed: people.view in unit ${row.unitId}`)
+      // Unit names are no secret inside a centre: naming it tells the desk whom to ask for access.
+      throw new AppError('FORBIDDEN', `Not allowed: people.view in unit ${row.unitId}`, undefined, {
+        reason: 'outside_units',
+        params: { unit: access.unitName(row.unitId) },
+      })
     }
     return personFile(ctx.em, row, access, today)
   },
