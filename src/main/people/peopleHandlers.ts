@@ -9,6 +9,7 @@ import { assertLinkable, personFile } from './family'
 import { GuardianshipSchema, PersonSchema, type PersonRow } from './personEntities'
 import { listPeople } from './personList'
 import { identityDifferences, mergeConflicts, mergedFile, mergedRow, mergePeople, referenceCounts } from './merge'
+import { mergeHistory } from './mergeHistory'
 import { toPerson } from './personMapping'
 import { insertPerson, personOrFail, updatePerson } from './personStore'
 import { parseSearchQuery } from './search/searchQuery'
@@ -173,6 +174,12 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     ctx.audit.target = `person:${keepId}`
     ctx.audit.summary = `Merged person #${removeId} into person #${keepId} (snapshot person_merge:${snapshotId})`
     return fileOf(ctx, keepId)
+  },
+
+  'people/merge-history': async ({ id }, ctx) => {
+    const row = await personOrFail(ctx.em, id)
+    await ctx.authorize('people.merge', row.unitId)
+    return mergeHistory(ctx.em, row.id)
   },
 
   'people/export': async ({ id, format, locale }, ctx) => {
