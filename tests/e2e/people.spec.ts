@@ -461,11 +461,19 @@ test('merging two records with different birth dates warns, shows the result and
   await expect(page.getByText(`Records merged into ${TOMAS}`)).toBeVisible()
   const gone = await callFromPage(page, 'people/get', { id: second.person.id })
   expect(gone.ok).toBe(false)
+  // The kept record says what was merged into it, when and by whom.
+  const history = page.getByTestId('person-merge-history')
+  await expect(history).toContainText(`Merged from: ${TOMAS}, born 02/05/2018`)
+  await expect(history).toContainText(`by ${ADMINISTRATOR.name}`)
+  await frontdesk.screenshot('person-merge-history-en')
 
   // The same in Czech, up to the second question.
   const third = await registerByCall(page, tomas('2018-12-20'), { allowDuplicate: true })
   await shell.chooseLanguage(page, 'Čeština')
   await personPage.open(page, first.person.id)
+  await expect(history).toContainText(`Sloučeno ze záznamů: ${TOMAS}, datum narození 2. 5. 2018`)
+  await expect(history).toContainText(`uživatel ${ADMINISTRATOR.name}`)
+  await frontdesk.screenshot('person-merge-history-cs')
   await mergeDialog.pick(page, /Sloučit s/, '20.12.2018', TOMAS)
   await expect(dialog.getByTestId('merge-differences')).toContainText(
     'Data narození se liší: 20. 5. 2018 a 20. 12. 2018.',
