@@ -244,6 +244,22 @@ describe('starting Frontdesk', () => {
     expect(window.webContents.preventedUnload()).toBe('closed')
   })
 
+  it('the question follows the organisation language when Settings change it', async () => {
+    dispatch.mockImplementation(async (name) =>
+      name === 'settings/update-organisation' ? { ok: true, data: { language: 'cs' } } : { ok: true, data: null },
+    )
+    const showMessageBox = vi.fn<ShellDeps<FakeWindow>['showMessageBox']>(() => 0)
+    await runShell(deps({ showMessageBox }))
+    const [window] = FakeWindow.opened
+    window.webContents.preventedUnload()
+    expect(showMessageBox.mock.calls[0][1]).toMatchObject({ message: 'Discard changes?' })
+    const [, listener] = handle.mock.calls[0]
+    const appUrl = pathToFileURL(RENDERER_HTML).href
+    await listener({ sender: { id: 3 }, senderFrame: { url: appUrl } }, 'settings/update-organisation', {})
+    window.webContents.preventedUnload()
+    expect(showMessageBox.mock.calls[1][1]).toMatchObject({ message: 'Zahodit změny?' })
+  })
+
   it('the shell asks in English when the organisation cannot be read', async () => {
     dispatch.mockRejectedValue(new Error('locked'))
     const showMessageBox = vi.fn<ShellDeps<FakeWindow>['showMessageBox']>(() => 0)

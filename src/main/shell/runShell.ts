@@ -146,7 +146,15 @@ export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promi
     await app.whenReady()
     const started = await deps.startBackend({ dataDir, logger })
     if (!backend.adopt(started)) return
-    registerCallChannel(deps.ipcMain, started.router, location)
+    // The shell's dialogs follow the organisation's language, also when Settings change it.
+    const router: Pick<Backend['router'], 'dispatch'> = {
+      dispatch: async (name, input, caller) => {
+        const result = await started.router.dispatch(name, input, caller)
+        if (name === 'settings/update-organisation' && result.ok) language = languageOf(result.data) ?? language
+        return result
+      },
+    }
+    registerCallChannel(deps.ipcMain, router, location)
     language = await organisationLanguage(started.router, logger)
     showMainWindow()
     app.on('activate', showMainWindow)
@@ -161,14 +169,18 @@ export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promi
 async function organisationLanguage(router: Pick<Backend['router'], 'dispatch'>, logger: Logger): Promise<Locale> {
   try {
     const result = await router.dispatch('settings/get-organisation', {}, { transport: 'direct', key: 'shell' })
-    const language = result.ok ? (result.data as { language?: unknown } | null)?.language : undefined
-    const known = LOCALES.find((locale) => locale === language)
+    const known = result.ok ? languageOf(result.data) : undefined
     if (known) return known
   } catch (error) {
     logger.warn(`Could not read the organisation: ${String(error)}`)
   }
   logger.warn('Could not read the organisation language; the shell speaks English')
   return 'en'
+}
+
+function languageOf(organisation: unknown): Locale | undefined {
+  const language = (organisation as { language?: unknown } | null)?.language
+  return LOCALES.find((locale) => locale === language)
 }
 
 /** The screens' work areas, the primary one first. */
