@@ -11,6 +11,7 @@ void runShell({
   screen,
   openExternal: (url) => shell.openExternal(url),
   showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+  showMessageBox: (window, options) => dialog.showMessageBoxSync(window, options),
   startBackend,
   argv: process.argv,
   env: process.env,

@@ -35,6 +35,8 @@ export interface ErrorData {
   ref?: string
   /** Which conflict exactly (`last_administrator`, `username_taken`): translated when the UI knows it. */
   reason?: string
+  /** Values for the message's placeholders, e.g. the `unit` a refused record belongs to. */
+  params?: Record<string, string | number>
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorData }
@@ -44,12 +46,13 @@ export class AppError extends Error {
   readonly fields?: Record<string, FieldError>
   readonly ref?: string
   readonly reason?: string
+  readonly params?: Record<string, string | number>
 
   constructor(
     code: ErrorCode,
     message: string,
     fields?: Record<string, FieldError>,
-    extra: { ref?: string; reason?: string } = {},
+    extra: { ref?: string; reason?: string; params?: Record<string, string | number> } = {},
   ) {
     super(message)
     this.name = 'AppError'
@@ -57,6 +60,7 @@ export class AppError extends Error {
     this.fields = fields
     this.ref = extra.ref
     this.reason = extra.reason
+    this.params = extra.params
   }
 
   /** A conflict with its own explanation, e.g. `AppError.conflict('last_administrator', '…')`. */
@@ -65,7 +69,11 @@ export class AppError extends Error {
   }
 
   static from(data: ErrorData): AppError {
-    return new AppError(data.code, data.message, data.fields, { ref: data.ref, reason: data.reason })
+    return new AppError(data.code, data.message, data.fields, {
+      ref: data.ref,
+      reason: data.reason,
+      params: data.params,
+    })
   }
 
   toData(): ErrorData {
@@ -73,6 +81,7 @@ export class AppError extends Error {
     if (this.fields) data.fields = this.fields
     if (this.ref) data.ref = this.ref
     if (this.reason) data.reason = this.reason
+    if (this.params) data.params = this.params
     return data
   }
 }

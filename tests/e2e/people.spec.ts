@@ -461,11 +461,19 @@ test('merging two records with different birth dates warns, shows the result and
   await expect(page.getByText(`Records merged into ${TOMAS}`)).toBeVisible()
   const gone = await callFromPage(page, 'people/get', { id: second.person.id })
   expect(gone.ok).toBe(false)
+  // The kept record says what was merged into it, when and by whom.
+  const history = page.getByTestId('person-merge-history')
+  await expect(history).toContainText(`Merged from: ${TOMAS}, born 02/05/2018`)
+  await expect(history).toContainText(`by ${ADMINISTRATOR.name}`)
+  await frontdesk.screenshot('person-merge-history-en')
 
   // The same in Czech, up to the second question.
   const third = await registerByCall(page, tomas('2018-12-20'), { allowDuplicate: true })
   await shell.chooseLanguage(page, 'Čeština')
   await personPage.open(page, first.person.id)
+  await expect(history).toContainText(`Sloučeno ze záznamů: ${TOMAS}, datum narození 2. 5. 2018`)
+  await expect(history).toContainText(`uživatel ${ADMINISTRATOR.name}`)
+  await frontdesk.screenshot('person-merge-history-cs')
   await mergeDialog.pick(page, /Sloučit s/, '20.12.2018', TOMAS)
   await expect(dialog.getByTestId('merge-differences')).toContainText(
     'Data narození se liší: 20. 5. 2018 a 20. 12. 2018.',
@@ -509,9 +517,18 @@ test('a reception desk with a role in one department registers a mother and a so
   await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password)
   await expect(page.getByTestId('user-menu')).toContainText(RECEPTIONIST.name)
 
-  // A record outside her department says why it does not open.
+  // A record outside her department says why it does not open, and in which unit it is.
   await page.evaluate((id) => (location.hash = `#/people/${id}`), elsewhere.person.id)
-  await expect(page.getByTestId('person-problem')).toContainText('belongs to a unit you have no access to')
+  await expect(page.getByTestId('person-problem')).toContainText(
+    'belongs to the unit “DDM Jablíčko”, which you have no access to',
+  )
+  await frontdesk.screenshot('person-outside-units-en')
+  await shell.chooseLanguage(page, 'Čeština')
+  await expect(page.getByTestId('person-problem')).toContainText(
+    'patří do jednotky „DDM Jablíčko“, ke které nemáte přístup',
+  )
+  await frontdesk.screenshot('person-outside-units-cs')
+  await shell.chooseLanguage(page, 'English')
 
   // The mother: the unit is already Sport, the only one offered.
   await personPage.openNew(page)

@@ -50,6 +50,13 @@ export class FakeContents implements HardenableContents {
     return this.windowOpenHandler(details)
   }
 
+  /** The page refused to unload (unsaved changes): says whether the shell let the unload go on. */
+  preventedUnload(): 'closed' | 'kept' {
+    let goesOn = false
+    this.fire('will-prevent-unload', { preventDefault: () => (goesOn = true) })
+    return goesOn ? 'closed' : 'kept'
+  }
+
   private fire(name: string, event: PreventableEvent): void {
     const listeners = this.listeners.get(name) ?? []
     if (listeners.length === 0) throw new Error(`nothing listens to ${name}`)

@@ -70,6 +70,7 @@ class FakeWindow implements ShellWindow {
   focus = vi.fn()
   show = vi.fn()
   maximize = vi.fn(() => void (this.maximized = true))
+  readonly webContents = new FakeContents()
   constructor(readonly options: BrowserWindowConstructorOptions) {
     const { x = 0, y = 0, width = 0, height = 0 } = options
     this.normalBounds = { x, y, width, height }
@@ -128,6 +129,7 @@ function deps(overrides: Partial<ShellDeps<FakeWindow>> = {}): ShellDeps<FakeWin
     screen: fakeScreen(FULL_HD),
     openExternal: async () => {},
     showErrorBox: vi.fn(),
+    showMessageBox: vi.fn(() => 0),
     startBackend,
     argv: ['electron', '.'],
     env: {},
@@ -226,6 +228,44 @@ describe('starting Frontdesk', () => {
     expect(contents.session.checkPermission('media')).toBe(false)
     const headers = contents.session.respond({ url: 'http://localhost:5173/', responseHeaders: {} })
     expect(String(headers?.['Content-Security-Policy'])).toContain("connect-src 'self' ws://localhost:5173")
+  })
+
+  it('closing the window with unsaved changes asks over it in the organisation language', async () => {
+    dispatch.mockImplementation(async (name) =>
+      name === 'settings/get-organisation' ? { ok: true, data: { language: 'cs' } } : { ok: true, data: null },
+    )
+    let button = 0
+    const showMessageBox = vi.fn<ShellDeps<FakeWindow>['showMessageBox']>(() => button)
+    await runShell(deps({ showMessageBox }))
+    const [window] = FakeWindow.opened
+    expect(window.webContents.preventedUnload()).toBe('kept')
+    expect(showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Zahodit změny?' }))
+    button = 1
+    expect(window.webContents.preventedUnload()).toBe('closed')
+  })
+
+  it('the question follows the organisation language when Settings change it', async () => {
+    dispatch.mockImplementation(async (name) =>
+      name === 'settings/update-organisation' ? { ok: true, data: { language: 'cs' } } : { ok: true, data: null },
+    )
+    const showMessageBox = vi.fn<ShellDeps<FakeWindow>['showMessageBox']>(() => 0)
+    await runShell(deps({ showMessageBox }))
+    const [window] = FakeWindow.opened
+    window.webContents.preventedUnload()
+    expect(showMessageBox.mock.calls[0][1]).toMatchObject({ message: 'Discard changes?' })
+    const [, listener] = handle.mock.calls[0]
+    const appUrl = pathToFileURL(RENDERER_HTML).href
+    await listener({ sender: { id: 3 }, senderFrame: { url: appUrl } }, 'settings/update-organisation', {})
+    window.webContents.preventedUnload()
+    expect(showMessageBox.mock.calls[1][1]).toMatchObject({ message: 'Zahodit změny?' })
+  })
+
+  it('the shell asks in English when the organisation cannot be read', async () => {
+    dispatch.mockRejectedValue(new Error('locked'))
+    const showMessageBox = vi.fn<ShellDeps<FakeWindow>['showMessageBox']>(() => 0)
+    await runShell(deps({ showMessageBox }))
+    expect(FakeWindow.opened[0].webContents.preventedUnload()).toBe('kept')
+    expect(showMessageBox.mock.calls[0][1]).toMatchObject({ message: 'Discard changes?', defaultId: 0, cancelId: 0 })
   })
 
   it('a second launch brings the running window forward instead', async () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import { appLocation, isAppUrl } from '../../src/main/shell/appLocation'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/contentSecurityPolicy'
-import { hardenWebContents, mainWindowOptions, openMainWindow, type MainWindow } from '../../src/main/shell/window'
+import { askToDiscard, type MessageBoxOptions } from '../../src/main/shell/shellTexts'
+import {
+  guardUnsavedChanges,
+  hardenWebContents,
+  mainWindowOptions,
+  openMainWindow,
+  type MainWindow,
+} from '../../src/main/shell/window'
 import { FakeContents, FakeSession } from './fakes'
 
 const RENDERER_HTML = '/opt/Frontdesk/resources/app/out/renderer/index.html'
@@ -190,5 +197,35 @@ describe("the app page's Content-Security-Policy header", () => {
     const session = new FakeSession()
     hardenWebContents(contents, session, isOwnPage, { contentSecurityPolicy: "default-src 'self'" })
     expect(session.respond({ url: APP_URL })).toEqual({ 'Content-Security-Policy': ["default-src 'self'"] })
+  })
+})
+
+describe('closing the window with unsaved changes', () => {
+  it('keep editing keeps the window open; discard lets it close', () => {
+    const contents = new FakeContents()
+    let answer = false
+    guardUnsavedChanges(contents, () => answer)
+    expect(contents.preventedUnload()).toBe('kept')
+    answer = true
+    expect(contents.preventedUnload()).toBe('closed')
+  })
+
+  it('asks "Discard changes?" with Keep editing as the default and the answer to Esc', () => {
+    const asked: MessageBoxOptions[] = []
+    const keep = askToDiscard((options) => (asked.push(options), options.cancelId), 'en')
+    expect(keep).toBe(false)
+    expect(asked[0]).toMatchObject({
+      message: 'Discard changes?',
+      buttons: ['Keep editing', 'Discard changes'],
+      defaultId: 0,
+      cancelId: 0,
+    })
+    expect(askToDiscard(() => 1, 'en')).toBe(true)
+  })
+
+  it('asks in Czech at a Czech desk', () => {
+    const asked: MessageBoxOptions[] = []
+    askToDiscard((options) => (asked.push(options), 0), 'cs')
+    expect(asked[0]).toMatchObject({ message: 'Zahodit změny?', buttons: ['Pokračovat v úpravách', 'Zahodit změny'] })
   })
 })

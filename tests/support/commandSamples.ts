@@ -81,6 +81,7 @@ export function validInputs(
     'people/unlink': { guardianshipId: NO_SUCH_ID },
     'people/merge-preview': { keepId: NO_SUCH_ID, removeId: NO_SUCH_ID - 1 },
     'people/merge': { keepId: NO_SUCH_ID, removeId: NO_SUCH_ID - 1, takeFromRemoved: [] },
+    'people/merge-history': { id: NO_SUCH_ID },
     'people/export': { id: NO_SUCH_ID, format: 'json', locale: 'en' },
     'people/erase': { id: NO_SUCH_ID, confirmLastName: 'Nováková' },
   }

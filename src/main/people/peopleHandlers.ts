@@ -9,6 +9,7 @@ import { assertLinkable, personFile } from './family'
 import { GuardianshipSchema, PersonSchema, type PersonRow } from './personEntities'
 import { listPeople } from './personList'
 import { identityDifferences, mergeConflicts, mergedFile, mergedRow, mergePeople, referenceCounts } from './merge'
+import { mergeHistory } from './mergeHistory'
 import { toPerson } from './personMapping'
 import { insertPerson, personOrFail, updatePerson, writeSearchTermArchiving } from './personStore'
 import { parseSearchQuery } from './search/searchQuery'
@@ -58,7 +59,11 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     // The unit tree read once serves the permission check and the family's unit names.
     const { access, today } = await viewerOf(ctx)
     if (!access.allows('people.view', row.unitId)) {
-      throw new AppError('FORBIDDEN', `Not allowed: people.view in unit ${row.unitId}`)
+      // Unit names are no secret inside a centre: naming it tells the desk whom to ask for access.
+      throw new AppError('FORBIDDEN', `Not allowed: people.view in unit ${row.unitId}`, undefined, {
+        reason: 'outside_units',
+        params: { unit: access.unitName(row.unitId) },
+      })
     }
     return personFile(ctx.em, row, access, today)
   },
@@ -171,6 +176,12 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     ctx.audit.target = `person:${keepId}`
     ctx.audit.summary = `Merged person #${removeId} into person #${keepId} (snapshot person_merge:${snapshotId})`
     return fileOf(ctx, keepId)
+  },
+
+  'people/merge-history': async ({ id }, ctx) => {
+    const row = await personOrFail(ctx.em, id)
+    await ctx.authorize('people.merge', row.unitId)
+    return mergeHistory(ctx.em, row.id)
   },
 
   'people/export': async ({ id, format, locale }, ctx) => {

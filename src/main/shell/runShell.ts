@@ -6,7 +6,10 @@ import { APP_NAME, resolveDataDir } from '../dataDir'
 import { appLocation, isAppUrl } from './appLocation'
 import { registerCallChannel, type CallChannelHost } from './callChannel'
 import { contentSecurityPolicy } from './contentSecurityPolicy'
+import { LOCALES, type Locale } from '../../shared/locales'
+import { askToDiscard, type MessageBoxOptions } from './shellTexts'
 import {
+  guardUnsavedChanges,
   hardenWebContents,
   openMainWindow,
   type HardenableContents,
@@ -14,6 +17,7 @@ import {
   type MainWindow,
   type MainWindowConstructor,
   type PreventableEvent,
+  type UnloadContents,
 } from './window'
 import { placeWindow, type Rectangle } from './windowPlacement'
 import { readWindowState, rememberPlacement, writeWindowState, type PlacedWindow } from './windowState'
@@ -50,6 +54,7 @@ export interface ShellWindow extends MainWindow, PlacedWindow {
   isMinimized(): boolean
   restore(): void
   focus(): void
+  readonly webContents: UnloadContents
 }
 
 export interface ShellDeps<W extends ShellWindow> {
@@ -59,6 +64,8 @@ export interface ShellDeps<W extends ShellWindow> {
   screen: ShellScreen
   openExternal: (url: string) => Promise<void>
   showErrorBox: (title: string, content: string) => void
+  /** A native message box over the window (`dialog.showMessageBoxSync`); answers the button chosen. */
+  showMessageBox: (window: W, options: MessageBoxOptions) => number
   startBackend: (options: BackendOptions) => Promise<Backend>
   argv: readonly string[]
   env: NodeJS.ProcessEnv
@@ -104,11 +111,17 @@ export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promi
     }),
   )
 
+  // The language of the shell's own dialogs: the organisation's, known once the backend runs.
+  let language: Locale = 'en'
   let mainWindow: W | undefined
   const showMainWindow = (): void => {
     if (!mainWindow || mainWindow.isDestroyed()) {
       const placement = placeWindow(readWindowState(dataDir), workAreas(deps.screen))
-      mainWindow = openMainWindow(deps.BrowserWindow, location, deps.preloadPath, logger, placement)
+      const window = openMainWindow(deps.BrowserWindow, location, deps.preloadPath, logger, placement)
+      guardUnsavedChanges(window.webContents, () =>
+        askToDiscard((options) => deps.showMessageBox(window, options), language),
+      )
+      mainWindow = window
       rememberPlacement(mainWindow, (state) => {
         try {
           writeWindowState(dataDir, state)
@@ -133,7 +146,16 @@ export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promi
     await app.whenReady()
     const started = await deps.startBackend({ dataDir, logger })
     if (!backend.adopt(started)) return
-    registerCallChannel(deps.ipcMain, started.router, location)
+    // The shell's dialogs follow the organisation's language, also when Settings change it.
+    const router: Pick<Backend['router'], 'dispatch'> = {
+      dispatch: async (name, input, caller) => {
+        const result = await started.router.dispatch(name, input, caller)
+        if (name === 'settings/update-organisation' && result.ok) language = languageOf(result.data) ?? language
+        return result
+      },
+    }
+    registerCallChannel(deps.ipcMain, router, location)
+    language = await organisationLanguage(started.router, logger)
     showMainWindow()
     app.on('activate', showMainWindow)
   } catch (error) {
@@ -141,6 +163,24 @@ export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promi
     deps.showErrorBox('Frontdesk could not start', error instanceof Error ? error.message : String(error))
     app.exit(1)
   }
+}
+
+/** The organisation's language from its settings; English when they cannot be read. */
+async function organisationLanguage(router: Pick<Backend['router'], 'dispatch'>, logger: Logger): Promise<Locale> {
+  try {
+    const result = await router.dispatch('settings/get-organisation', {}, { transport: 'direct', key: 'shell' })
+    const known = result.ok ? languageOf(result.data) : undefined
+    if (known) return known
+  } catch (error) {
+    logger.warn(`Could not read the organisation: ${String(error)}`)
+  }
+  logger.warn('Could not read the organisation language; the shell speaks English')
+  return 'en'
+}
+
+function languageOf(organisation: unknown): Locale | undefined {
+  const language = (organisation as { language?: unknown } | null)?.language
+  return LOCALES.find((locale) => locale === language)
 }
 
 /** The screens' work areas, the primary one first. */

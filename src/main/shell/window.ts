@@ -71,6 +71,22 @@ export interface PreventableEvent {
   preventDefault(): void
 }
 
+/** The part of a WebContents the unload guard listens to; Electron's WebContents satisfies it. */
+export interface UnloadContents {
+  on(event: 'will-prevent-unload', listener: (event: PreventableEvent) => void): unknown
+}
+
+/**
+ * The page refuses to unload while a form has unsaved changes (its beforeunload guard).
+ * Electron would then silently keep the window open, so main asks the user instead;
+ * preventing this event is what lets the unload go on.
+ */
+export function guardUnsavedChanges(contents: UnloadContents, confirmDiscard: () => boolean): void {
+  contents.on('will-prevent-unload', (event) => {
+    if (confirmDiscard()) event.preventDefault()
+  })
+}
+
 export interface NavigationEvent extends PreventableEvent {
   url: string
 }

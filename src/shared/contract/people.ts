@@ -184,6 +184,18 @@ export interface MergePreview {
   references: { table: string; count: number }[]
 }
 
+/** A record merged into this one, from the snapshot kept when it was removed. */
+export interface MergeHistoryEntry {
+  removedPersonId: number
+  firstName: string
+  lastName: string
+  birthDate: string | null
+  /** ISO timestamp of the merge. */
+  mergedAt: string
+  /** Who merged it; null when the account is gone or a tool did it. */
+  mergedBy: string | null
+}
+
 export interface ExportedFile {
   fileName: string
   mimeType: string
@@ -362,6 +374,12 @@ export const peopleContract = {
   'people/merge': command<PersonFile>()({
     input: z.object({ keepId: id, removeId: id, takeFromRemoved, confirmDifferences: z.boolean().optional() }),
     kind: 'write',
+    access: 'people.merge',
+  }),
+  /** The records merged into this one, newest first; checked in the person's unit. */
+  'people/merge-history': command<MergeHistoryEntry[]>()({
+    input: z.object({ id }),
+    kind: 'read',
     access: 'people.merge',
   }),
   /** Everything stored about a person, as JSON or a readable PDF; written to the audit trail. */

@@ -19,6 +19,15 @@ export const en = {
   },
   outsideUnits:
     'This person belongs to a unit you have no access to, so the record cannot be opened. An administrator can give you a role in that unit.',
+  outsideUnit:
+    'This person belongs to the unit “{unit}”, which you have no access to, so the record cannot be opened. An administrator can give you a role in that unit.',
+  mergeHistory: {
+    title: 'Merged from:',
+    record: '{name}, born {birthDate}',
+    recordNoBirthDate: '{name}',
+    when: 'merged on {date} by {author}',
+    whenNoAuthor: 'merged on {date}',
+  },
   erasedText:
     'The personal data of this record were erased on request on {date}. The record stays only so that the accounting adds up; nothing can be changed any more.',
   archivedText:
@@ -276,6 +285,15 @@ export const cs: typeof en = {
   },
   outsideUnits:
     'Tato osoba patří do jednotky, ke které nemáte přístup, proto záznam nelze otevřít. Roli v této jednotce vám může přidělit správce.',
+  outsideUnit:
+    'Tato osoba patří do jednotky „{unit}“, ke které nemáte přístup, proto záznam nelze otevřít. Roli v této jednotce vám může přidělit správce.',
+  mergeHistory: {
+    title: 'Sloučeno ze záznamů:',
+    record: '{name}, datum narození {birthDate}',
+    recordNoBirthDate: '{name}',
+    when: 'sloučeno {date}, uživatel {author}',
+    whenNoAuthor: 'sloučeno {date}',
+  },
   erasedText:
     'Osobní údaje tohoto záznamu byly na žádost vymazány dne {date}. Záznam zůstává jen kvůli účetnictví; nelze už nic měnit.',
   archivedText:
