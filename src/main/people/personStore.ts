@@ -20,9 +20,15 @@ export const NO_CONTACTS = {
 }
 
 export async function personOrFail(em: EntityManager, id: number): Promise<PersonRow> {
-  const row = await em.findOneBy(PersonSchema, { id })
-  if (!row) throw new AppError('NOT_FOUND', `No person ${id}`)
-  return row
+  // Plain SQL hydrated by the driver as TypeORM would: findOneBy's query building costs more than the read.
+  const [raw]: Record<string, unknown>[] = await em.query('SELECT * FROM person WHERE id = ?', [id])
+  if (!raw) throw new AppError('NOT_FOUND', `No person ${id}`)
+  const { driver } = em.connection
+  const row: Record<string, unknown> = {}
+  for (const column of em.connection.getMetadata(PersonSchema).columns) {
+    row[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column)
+  }
+  return row as unknown as PersonRow
 }
 
 /** Column values for an input; without contacts in the input, the stored contacts stay. */
