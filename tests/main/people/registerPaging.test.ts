@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InputOf } from '../../../src/shared/contract'
-import type { PersonInput, RegisterSort } from '../../../src/shared/contract/people'
-import { localDate, yearsBefore } from '../../../src/shared/calendarDate'
-import { importPeople } from '../../../src/main/people/bulkImport'
-import { personInput } from '../../../src/shared/contract/people'
+import type { RegisterSort } from '../../../src/shared/contract/people'
+import { localDate } from '../../../src/shared/calendarDate'
 import { startTestBackend, type TestBackend } from '../../support/backend'
-import { rootUnitId, samplePerson } from '../../support/people'
-import { seededRandom } from '../../support/random'
+import { generateRegister } from '../../support/generatedRegister'
+import { samplePerson } from '../../support/people'
 
 type ListInput = InputOf<'people/list'>
 
@@ -22,24 +20,15 @@ describe('paging through the register by key', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend()
-    units.centre = await rootUnitId(backend)
-    units.zpev = (await backend.call('units/create', { name: 'Zpěv', parentId: units.centre })).id
-    units.atletika = (await backend.call('units/create', { name: 'Atletika', parentId: units.centre })).id
-    const random = seededRandom(8)
-    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]
-    const people = Array.from({ length: PEOPLE }, () => {
-      const person: PersonInput = samplePerson(pick(Object.values(units)), {
-        lastName: pick(SURNAMES),
-        firstName: pick(FIRST_NAMES),
-        // Many share a birth date, some have none: ties and the segment of unknown dates.
-        birthDate: random() < 0.1 ? null : yearsBefore(today, 3 + Math.floor(random() * 8)),
-        member: random() < 0.4,
-        contacts: undefined,
-      })
-      return personInput.parse(person)
-    })
-    await backend.database.dataSource.transaction((em) => importPeople(em, people, [], new Date()))
-    for (let id = 1; id <= PEOPLE; id += 9) await backend.call('people/set-archived', { id, archived: true })
+    // Many share a name or a birth date, some have none: ties and the segment of unknown dates.
+    Object.assign(
+      units,
+      await generateRegister(
+        backend,
+        { seed: 8, people: PEOPLE, surnames: SURNAMES, firstNames: FIRST_NAMES, ageSpan: 8, archiveEvery: 9 },
+        today,
+      ),
+    )
   })
   afterAll(() => backend.dispose())
 

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InputOf } from '../../../src/shared/contract'
 import { localDate, yearsBefore } from '../../../src/shared/calendarDate'
-import { importPeople } from '../../../src/main/people/bulkImport'
 import { EARLY_RANKS, filterWhere, termFilterWhere } from '../../../src/main/people/personList'
 import { countStatement } from '../../../src/main/people/search/personSearch'
 import { parseSearchQuery } from '../../../src/main/people/search/searchQuery'
-import { personInput } from '../../../src/shared/contract/people'
 import { startTestBackend, type TestBackend } from '../../support/backend'
-import { personInputOf, rootUnitId, samplePerson } from '../../support/people'
-import { seededRandom } from '../../support/random'
+import { generateRegister } from '../../support/generatedRegister'
+import { personInputOf, samplePerson } from '../../support/people'
 
 type ListInput = InputOf<'people/list'>
 
@@ -40,24 +38,14 @@ describe('a register search of many matches', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend()
-    units.centre = await rootUnitId(backend)
-    units.zpev = (await backend.call('units/create', { name: 'Zpěv', parentId: units.centre })).id
-    units.atletika = (await backend.call('units/create', { name: 'Atletika', parentId: units.centre })).id
-    const random = seededRandom(9)
-    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]
-    const people = Array.from({ length: PEOPLE }, () =>
-      personInput.parse(
-        samplePerson(pick(Object.values(units)), {
-          lastName: pick(SURNAMES),
-          firstName: pick(FIRST_NAMES),
-          birthDate: random() < 0.1 ? null : yearsBefore(today, 3 + Math.floor(random() * 50)),
-          member: random() < 0.4,
-          contacts: undefined,
-        }),
+    Object.assign(
+      units,
+      await generateRegister(
+        backend,
+        { seed: 9, people: PEOPLE, surnames: SURNAMES, firstNames: FIRST_NAMES, ageSpan: 50, archiveEvery: 7 },
+        today,
       ),
     )
-    await backend.database.dataSource.transaction((em) => importPeople(em, people, [], new Date()))
-    for (let id = 1; id <= PEOPLE; id += 7) await backend.call('people/set-archived', { id, archived: true })
   })
   afterAll(() => backend.dispose())
 
