@@ -11,13 +11,15 @@ import { peopleHandlers } from './people/peopleHandlers'
 import { rolesHandlers } from './staff/rolesHandlers'
 import { staffHandlers } from './staff/staffHandlers'
 import { unitsHandlers } from './units/unitsHandlers'
-import { Database } from './database/database'
+import { Database, type DatabaseTarget } from './database/database'
 import type { TaskQueue } from './database/writeQueue'
 import { settingsHandlers } from './settings/settingsHandlers'
 import { systemHandlers } from './system/systemHandlers'
 
 export interface BackendOptions {
   dataDir: string
+  /** The desk's own file in dataDir by default; a shared server when the desk joined one. */
+  database?: DatabaseTarget
   logger?: Logger
   /** Who the router thinks is calling; by default the staff signed in at each desk. Tools pass their own. */
   sessions?: SessionProvider
@@ -38,7 +40,10 @@ export interface Backend {
 /** Everything the app needs behind the transport, runnable under plain Node (tests, bench, preview). */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const logger = options.logger ?? consoleLogger
-  const database = await Database.open(dataFiles(options.dataDir), logger)
+  const database = await Database.open(
+    options.database ?? { engine: 'sqlite', location: dataFiles(options.dataDir) },
+    logger,
+  )
   const clock = options.clock
   const staffSessions = new StaffSessions(database, clock ? () => clock().getTime() : undefined)
   const router = new Router({

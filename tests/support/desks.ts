@@ -6,7 +6,7 @@ import { dataFiles, type BackendOptions } from '../../src/main/backend'
 import type { Caller } from '../../src/main/core/session'
 import type { Router } from '../../src/main/core/router'
 import { SignInThrottle } from '../../src/main/auth/signInThrottle'
-import { startTestBackend, tempDir, type TestBackend } from './backend'
+import { startTestBackend, tempDir, type TestBackend, type TestBackendOptions } from './backend'
 import { countRows } from './database'
 
 /** One reception desk (a window or tab): its own caller key, so its own sign-in. */
@@ -48,7 +48,7 @@ export function recordingThrottle(now?: () => number): SignInThrottle & { waits:
  * A backend with the real desk sessions (sign-in, grants, locking) instead of the trusted
  * test operator: spreading `sessions: undefined` makes startBackend use its StaffSessions.
  */
-export function startDeskBackend(options: Partial<BackendOptions> = {}, dataDir?: string): Promise<TestBackend> {
+export function startDeskBackend(options: TestBackendOptions = {}, dataDir?: string): Promise<TestBackend> {
   return startTestBackend({ throttle: recordingThrottle(), ...options, sessions: undefined }, dataDir)
 }
 
@@ -120,7 +120,7 @@ export interface CentreTemplate<T> {
   extra: T
   /** A backend of its own on a fresh copy of the file, the administrator signed in at their desk. */
   start(options?: Partial<BackendOptions>): Promise<{ backend: TestBackend; centre: Centre }>
-  dispose(): void
+  dispose(): Promise<void>
 }
 
 /**
@@ -134,6 +134,7 @@ export async function centreTemplate<T = undefined>(
   const { admin, ...centre } = await setUpCentre(backend)
   const extra = (await build?.({ admin, ...centre }, backend)) as T
   await backend.close()
+  const serverDatabase = backend.serverDatabase
   const source = dataFiles(backend.dataDir).file
   return {
     dataDir: backend.dataDir,
@@ -144,11 +145,14 @@ export async function centreTemplate<T = undefined>(
       const target = dataFiles(dataDir).file
       // Closing checkpoints the write-ahead log; copy it anyway should a page still sit there.
       for (const suffix of ['', '-wal']) if (existsSync(source + suffix)) copyFileSync(source + suffix, target + suffix)
-      const copy = await startDeskBackend(options, dataDir)
+      const copy = await startDeskBackend({ ...options, copyOfServerDatabase: serverDatabase?.name }, dataDir)
       const admin = await deskSignedInAs(copy, ADMIN_DESK, centre.adminId)
       return { backend: copy, centre: { ...centre, admin } }
     },
-    dispose: () => rmSync(backend.dataDir, { recursive: true, force: true }),
+    async dispose() {
+      rmSync(backend.dataDir, { recursive: true, force: true })
+      await serverDatabase?.drop()
+    },
   }
 }
 

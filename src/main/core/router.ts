@@ -3,6 +3,7 @@ import { contract as fullContract, type CommandName, type InputOf, type OutputOf
 import type { AnySpec } from '../../shared/contract/define'
 import { AppError, type ErrorData, type Result } from '../../shared/errors'
 import { AuditEntrySchema } from '../audit/auditEntry'
+import type { EntityManager } from 'typeorm'
 import type { Database } from '../database/database'
 import { WriteQueue, type TaskQueue } from '../database/writeQueue'
 import type { AllHandlers, AuditNote, HandlerContext } from './handler'
@@ -139,19 +140,26 @@ export class Router {
           input,
           context(() => database.readManager),
         )
-      case 'write':
-        return this.queue.run(async () => {
-          const output = await database.dataSource.transaction(async (em) => {
+      case 'write': {
+        const transaction = async () => {
+          afterCommit.length = 0
+          return inTransaction(database, async (em) => {
             const ctx = context(() => em)
             const output = await handler(input, ctx)
             await em.insert(AuditEntrySchema, auditRow(name, session, ctx.audit, ctx.now))
             return output
           })
+        }
+        const commit = async () => {
+          const output = await retryConflicts(database, transaction)
           for (const task of afterCommit) {
             await task().catch((error: unknown) => this.options.logger.error(`After ${name} committed`, error))
           }
           return output
-        })
+        }
+        // SQLite: one shared connection, so one write at a time. PostgreSQL: parallel transactions from the pool.
+        return database.engine.kind === 'sqlite' ? this.queue.run(commit) : commit()
+      }
       case 'maintenance':
         // Backups and restores replace or read the whole file: no transaction, but still exclusive.
         return this.queue.run(async () => {
@@ -173,6 +181,32 @@ export class Router {
     const ref = randomUUID().slice(0, 8)
     this.options.logger.error(`Command ${name} failed [ref ${ref}]`, error)
     return { code: 'INTERNAL', message: `Something went wrong (reference ${ref})`, ref }
+  }
+}
+
+/**
+ * On PostgreSQL every write is SERIALIZABLE: a handler's checks across rows (a cycle of
+ * guardians, the last seat) hold as if writes ran one at a time, as they do on SQLite.
+ */
+function inTransaction<T>(database: Database, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const source = database.dataSource
+  return database.engine.kind === 'postgres' ? source.transaction('SERIALIZABLE', work) : source.transaction(work)
+}
+
+const MAX_ATTEMPTS = 8
+
+/**
+ * Runs a transaction again when the server gave it up for a concurrent one (serialization
+ * failure, deadlock): bounded, after a growing random pause so two desks do not collide again.
+ */
+async function retryConflicts<T>(database: Database, transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction()
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !database.engine.isRetryable(error)) throw error
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt))
+    }
   }
 }
 

@@ -2,25 +2,35 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DataSource, type EntityManager } from 'typeorm'
 import type { DatabaseMode } from '../../shared/contract/system'
+import type { ServerSettings } from '../../shared/contract/databaseServer'
 import type { Logger } from '../core/logger'
 import { createBackup, listBackups, removeUnfinished, restoreBackup } from './backups'
 import { CONNECTION_PRAGMAS, sqliteOptions } from './dataSourceOptions'
+import { engineOf, type Engine } from './engines'
 import { checkHealth } from './health'
+import { connectServer, migrateServer, type ServerTarget } from './postgresServer'
 
 export interface DatabaseLocation {
   file: string
   backupDir: string
 }
 
+/** Where a desk keeps its data: its own file (the default), or a server shared by several desks. */
+export type DatabaseTarget = { engine: 'sqlite'; location: DatabaseLocation } | { engine: 'postgres'; server: ServerTarget }
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
- * The data file and how it was opened. A healthy file is opened for writing after a
- * backup and the pending migrations; a damaged one read-only, so nothing makes it worse.
+ * The database and how it was opened. A healthy file is opened for writing after a backup
+ * and the pending migrations; a damaged one read-only, so nothing makes it worse. A server
+ * is checked (version, role, whose tables) and migrated under an advisory lock.
  */
 export class Database {
-  private constructor(
-    readonly location: DatabaseLocation,
+  private connectionLost = false
+
+  /** Through `Database.open`; the constructor only holds what it opened. */
+  constructor(
+    readonly target: DatabaseTarget,
     private writer: DataSource | null,
     private reader: DataSource | null,
     private currentMode: DatabaseMode,
@@ -28,34 +38,37 @@ export class Database {
     private readonly logger: Logger,
   ) {}
 
-  static async open(location: DatabaseLocation, logger: Logger): Promise<Database> {
-    mkdirSync(dirname(location.file), { recursive: true })
-    for (const leftover of removeUnfinished(location.file, location.backupDir)) {
-      logger.warn(`Removed what an interrupted backup or restore left behind: ${leftover}`)
+  static async open(target: DatabaseTarget | DatabaseLocation, logger: Logger): Promise<Database> {
+    const resolved: DatabaseTarget = 'engine' in target ? target : { engine: 'sqlite', location: target }
+    if (resolved.engine === 'postgres') {
+      const source = await connectServer(resolved.server)
+      try {
+        await migrateServer(source)
+      } catch (error) {
+        await source.destroy()
+        throw error
+      }
+      // One pool for reads and writes: MVCC gives every read the last committed state.
+      return new Database(resolved, source, source, 'ok', null, logger)
     }
-    const health = await checkHealth(location.file)
-    if (health.state === 'damaged') {
-      logger.error(`Database file is damaged, opening read-only: ${health.problem}`)
-      return new Database(
-        location,
-        null,
-        await openReadOnly(location.file, logger),
-        'read-only',
-        health.problem,
-        logger,
-      )
-    }
-    const source = new DataSource(sqliteOptions(location.file, { readOnly: false }))
-    await source.initialize()
-    for (const pragma of CONNECTION_PRAGMAS) await source.query(pragma)
-    const pending = await source.showMigrations()
-    if (health.state === 'ok' && (pending || isBackupDue(location.backupDir))) {
-      const backup = await createBackup(location.file, location.backupDir, pending ? 'pre-migration' : 'daily')
-      logger.info(`Backup written: ${backup.name}`)
-    }
-    await source.runMigrations({ transaction: 'each' })
-    const reader = await openReadOnly(location.file, logger)
-    return new Database(location, source, reader, 'ok', null, logger)
+    return openFile(resolved.location, logger)
+  }
+
+  get engine(): Engine {
+    return engineOf(this.anySource)
+  }
+
+  /** The file of a SQLite desk; a server desk has none (its server's own backups apply). */
+  get location(): DatabaseLocation {
+    if (this.target.engine !== 'sqlite') throw new Error('A server database has no file')
+    return this.target.location
+  }
+
+  /** Where the data lives, without secrets: for the status line and the Database panel. */
+  get server(): ServerSettings | null {
+    if (this.target.engine !== 'postgres') return null
+    const { host, port, database, user, tls } = this.target.server
+    return { host, port, database, user, tls }
   }
 
   get mode(): DatabaseMode {
@@ -66,9 +79,34 @@ export class Database {
     return this.currentProblem
   }
 
-  /** The one writing connection: used only through the write queue. */
+  /** True from a failed query for want of a connection until one succeeds again. */
+  get lost(): boolean {
+    return this.connectionLost
+  }
+
+  markConnection(ok: boolean): void {
+    if (ok !== !this.connectionLost) return
+    this.connectionLost = !ok
+    if (ok) this.logger.info('The database server answers again')
+    else this.logger.warn('The connection to the database server was lost')
+  }
+
+  /** Asks the server whether it answers (PostgreSQL); a file is always there. */
+  async ping(): Promise<boolean> {
+    if (this.target.engine !== 'postgres' || !this.writer) return true
+    try {
+      await this.writer.query('SELECT 1')
+      this.markConnection(true)
+      return true
+    } catch {
+      this.markConnection(false)
+      return false
+    }
+  }
+
+  /** The writing connection (SQLite: the one shared connection, used only through the write queue; PostgreSQL: the pool). */
   get dataSource(): DataSource {
-    if (!this.writer) throw new Error('The database file is not open for writing')
+    if (!this.writer) throw new Error('The database is not open for writing')
     return this.writer
   }
 
@@ -77,25 +115,31 @@ export class Database {
   }
 
   /**
-   * A separate read-only connection for reads: on the writer's shared connection a read
-   * would see the rows of a transaction still open (and perhaps about to roll back). WAL
-   * gives this one the last committed state, without waiting for writes.
+   * Reads. On SQLite a separate read-only connection: on the writer's shared connection a
+   * read would see the rows of a transaction still open (and perhaps about to roll back).
    */
   get readManager(): EntityManager {
-    if (!this.reader) throw new Error('The database file could not be opened')
+    if (!this.reader) throw new Error('The database could not be opened')
     return this.reader.manager
+  }
+
+  private get anySource(): DataSource {
+    const source = this.writer ?? this.reader
+    if (!source) throw new Error('The database is closed')
+    return source
   }
 
   /** Replaces the data file with a backup and opens it as at start-up. */
   async restore(name: string): Promise<void> {
+    const location = this.location
     await this.close()
     try {
-      await restoreBackup(this.location.file, this.location.backupDir, name)
+      await restoreBackup(location.file, location.backupDir, name)
       this.logger.warn(`Database restored from backup ${name}`)
     } finally {
       // Reopen whatever file is in place now, even when the restore was refused (a damaged backup):
       // otherwise the app stays without a database until restarted.
-      const reopened = await Database.open(this.location, this.logger)
+      const reopened = await openFile(location, this.logger)
       this.writer = reopened.writer
       this.reader = reopened.reader
       this.currentMode = reopened.currentMode
@@ -104,10 +148,35 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    for (const source of [this.reader, this.writer]) if (source?.isInitialized) await source.destroy()
+    for (const source of new Set([this.reader, this.writer])) if (source?.isInitialized) await source.destroy()
     this.reader = null
     this.writer = null
   }
+}
+
+async function openFile(location: DatabaseLocation, logger: Logger): Promise<Database> {
+  const target: DatabaseTarget = { engine: 'sqlite', location }
+  mkdirSync(dirname(location.file), { recursive: true })
+  for (const leftover of removeUnfinished(location.file, location.backupDir)) {
+    logger.warn(`Removed what an interrupted backup or restore left behind: ${leftover}`)
+  }
+  const health = await checkHealth(location.file)
+  if (health.state === 'damaged') {
+    logger.error(`Database file is damaged, opening read-only: ${health.problem}`)
+    const reader = await openReadOnly(location.file, logger)
+    return new Database(target, null, reader, 'read-only', health.problem, logger)
+  }
+  const source = new DataSource(sqliteOptions(location.file, { readOnly: false }))
+  await source.initialize()
+  for (const pragma of CONNECTION_PRAGMAS) await source.query(pragma)
+  const pending = await source.showMigrations()
+  if (health.state === 'ok' && (pending || isBackupDue(location.backupDir))) {
+    const backup = await createBackup(location.file, location.backupDir, pending ? 'pre-migration' : 'daily')
+    logger.info(`Backup written: ${backup.name}`)
+  }
+  await source.runMigrations({ transaction: 'each' })
+  const reader = await openReadOnly(location.file, logger)
+  return new Database(target, source, reader, 'ok', null, logger)
 }
 
 async function openReadOnly(file: string, logger: Logger): Promise<DataSource | null> {

@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { ddl } from './portable'
 
 export class StaffAndUnits1763800000000 implements MigrationInterface {
   name = 'StaffAndUnits1763800000000'
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE TABLE "unit" (
+    await ddl(db, `CREATE TABLE "unit" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "name" varchar(120) NOT NULL,
       "parent_id" integer REFERENCES "unit" ("id") ON DELETE RESTRICT,
@@ -12,7 +13,7 @@ export class StaffAndUnits1763800000000 implements MigrationInterface {
       "created_at" varchar(30) NOT NULL
     )`)
     await db.query(`CREATE INDEX "idx_unit_parent" ON "unit" ("parent_id")`)
-    await db.query(`CREATE TABLE "staff_user" (
+    await ddl(db, `CREATE TABLE "staff_user" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "username" varchar(60) NOT NULL,
       "username_key" varchar(60) NOT NULL UNIQUE,
@@ -22,13 +23,13 @@ export class StaffAndUnits1763800000000 implements MigrationInterface {
       "created_at" varchar(30) NOT NULL,
       "password_changed_at" varchar(30) NOT NULL
     )`)
-    await db.query(`CREATE TABLE "role" (
+    await ddl(db, `CREATE TABLE "role" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "name" varchar(60) NOT NULL UNIQUE,
       "permissions" text NOT NULL,
       "created_at" varchar(30) NOT NULL
     )`)
-    await db.query(`CREATE TABLE "role_grant" (
+    await ddl(db, `CREATE TABLE "role_grant" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "staff_user_id" integer NOT NULL REFERENCES "staff_user" ("id") ON DELETE RESTRICT,
       "role_id" integer NOT NULL REFERENCES "role" ("id") ON DELETE RESTRICT,

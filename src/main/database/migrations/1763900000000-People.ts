@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { ddl } from './portable'
 
 const SORT_LOCALES = ['en', 'cs', 'sk', 'hu', 'pl']
 
@@ -6,7 +7,7 @@ export class People1763900000000 implements MigrationInterface {
   name = 'People1763900000000'
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE TABLE "person" (
+    await ddl(db, `CREATE TABLE "person" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "unit_id" integer NOT NULL REFERENCES "unit" ("id") ON DELETE RESTRICT,
       "first_name" varchar(80) NOT NULL,
@@ -53,7 +54,7 @@ export class People1763900000000 implements MigrationInterface {
     // Words of names, e-mails and phone numbers in search form. A prefix lookup is a range scan
     // of this key that already runs in result order (term, then the rest of the name), so a
     // search can stop after its first page instead of sorting every match.
-    await db.query(`CREATE TABLE "person_search_term" (
+    await ddl(db, `CREATE TABLE "person_search_term" (
       "field" integer NOT NULL,
       "term" varchar(200) NOT NULL,
       "tiebreak" varchar(170) NOT NULL,
@@ -61,7 +62,7 @@ export class People1763900000000 implements MigrationInterface {
       PRIMARY KEY ("field", "term", "tiebreak", "person_id")
     ) WITHOUT ROWID`)
     await db.query(`CREATE INDEX "idx_person_search_term_person" ON "person_search_term" ("person_id")`)
-    await db.query(`CREATE TABLE "guardianship" (
+    await ddl(db, `CREATE TABLE "guardianship" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "guardian_id" integer NOT NULL REFERENCES "person" ("id") ON DELETE RESTRICT,
       "participant_id" integer NOT NULL REFERENCES "person" ("id") ON DELETE RESTRICT,

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { ddl } from './portable'
 
 /**
  * What a merge removed, kept where it can be erased: audit rows never are, so they name
@@ -8,7 +9,7 @@ export class PersonMerge1764000110000 implements MigrationInterface {
   name = 'PersonMerge1764000110000'
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE TABLE "person_merge" (
+    await ddl(db, `CREATE TABLE "person_merge" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "kept_person_id" integer NOT NULL REFERENCES "person" ("id") ON DELETE RESTRICT,
       "removed_person_id" integer NOT NULL,

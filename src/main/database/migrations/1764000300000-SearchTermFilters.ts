@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { ddl } from './portable'
 
 /**
  * Search terms carry their person's unit and archiving, kept in step by every write of the
@@ -9,8 +10,8 @@ export class SearchTermFilters1764000300000 implements MigrationInterface {
   name = 'SearchTermFilters1764000300000'
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE "person_search_term" ADD COLUMN "unit_id" integer`)
-    await db.query(`ALTER TABLE "person_search_term" ADD COLUMN "archived_at" varchar(30)`)
+    await ddl(db, `ALTER TABLE "person_search_term" ADD COLUMN "unit_id" integer`)
+    await ddl(db, `ALTER TABLE "person_search_term" ADD COLUMN "archived_at" varchar(30)`)
     await db.query(
       `UPDATE "person_search_term" SET
          "unit_id" = (SELECT "unit_id" FROM "person" WHERE "person"."id" = "person_search_term"."person_id"),

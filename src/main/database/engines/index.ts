@@ -1,0 +1,11 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm'
+import { kindOf, type Engine } from './engine'
+import { postgresEngine } from './postgresEngine'
+import { sqliteEngine } from './sqliteEngine'
+
+export type { Engine, EngineKind, ColumnReference } from './engine'
+
+/** The engine behind a manager, query runner or data source. */
+export function engineOf(db: EntityManager | QueryRunner | DataSource): Engine {
+  return kindOf(db) === 'postgres' ? postgresEngine : sqliteEngine
+}

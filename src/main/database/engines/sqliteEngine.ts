@@ -1,0 +1,34 @@
+import type { DataSource, EntityManager } from 'typeorm'
+import type { ColumnReference, Engine } from './engine'
+
+/** SQLite: the embedded file of a single desk. */
+export const sqliteEngine: Engine = {
+  kind: 'sqlite',
+  ddl: (sql) => sql,
+  appendOnly: (table) =>
+    ['UPDATE', 'DELETE'].map(
+      (action) => `CREATE TRIGGER "${table}_no_${action.toLowerCase()}" BEFORE ${action} ON "${table}"
+      BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+    ),
+  dropAppendOnly: (table) => ['delete', 'update'].map((action) => `DROP TRIGGER "${table}_no_${action}"`),
+  referencesTo: (em: EntityManager, table: string): Promise<ColumnReference[]> =>
+    em.query(
+      `SELECT m.name AS "table", f."from" AS "column"
+       FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+       WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name, f."from"`,
+      [table],
+    ),
+  indexHint: (index) => `INDEXED BY ${index}`,
+  greatest: (a, b) => `MAX(${a}, ${b})`,
+  // Changes whenever another connection commits to the file.
+  async changeToken(em) {
+    const [{ data_version: version }]: { data_version: number }[] = await em.query('PRAGMA data_version')
+    return version
+  },
+  // secure_delete has overwritten the freed pages; the old values may still sit in the WAL until a checkpoint.
+  async afterErasure(source: DataSource) {
+    await source.query('PRAGMA wal_checkpoint(TRUNCATE)')
+  },
+  isRetryable: () => false,
+  isUniqueViolation: (error) => error instanceof Error && /UNIQUE constraint failed/.test(error.message),
+}
