@@ -15,6 +15,7 @@ import { Database, type DatabaseTarget } from './database/database'
 import type { TaskQueue } from './database/writeQueue'
 import { settingsHandlers } from './settings/settingsHandlers'
 import { systemHandlers } from './system/systemHandlers'
+import { databaseHandlers } from './system/databaseHandlers'
 
 export interface BackendOptions {
   dataDir: string
@@ -61,6 +62,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 export function allHandlers(staffSessions: StaffSessions, throttle: SignInThrottle): AllHandlers {
   return combineHandlers(
     systemHandlers,
+    databaseHandlers,
     createAuthHandlers(staffSessions, throttle),
     settingsHandlers,
     unitsHandlers,

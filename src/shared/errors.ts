@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'SESSION_LOCKED',
   'READ_ONLY',
   'BACKUP_DAMAGED',
+  /** The database server did not answer; nothing was written. */
+  'DATABASE_UNAVAILABLE',
+  /** A server cannot be used: `reason` is a ServerProblem (wrong password, too old, not empty…). */
+  'SERVER_REFUSED',
   'TRANSPORT',
   'INTERNAL',
 ] as const

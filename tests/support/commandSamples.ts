@@ -8,6 +8,16 @@ export const NO_SUCH_ID = 999_999
 /** A version no record reaches in a test: a save from it is refused as stale and changes nothing. */
 export const STALE_VERSION = 999_999
 
+/** A server that cannot answer (port 1 on loopback): joining or moving there is refused and writes nothing. */
+export const UNREACHABLE_SERVER = {
+  host: '127.0.0.1',
+  port: 1,
+  database: 'frontdesk',
+  user: 'frontdesk_desk',
+  password: 'secret',
+  tls: 'disable' as const,
+}
+
 /**
  * A valid input for every command, chosen so that running it changes nothing that matters
  * (a taken name, a missing id, the value already stored). Typed over the whole contract:
@@ -22,6 +32,11 @@ export function validInputs(
     'system/list-backups': {},
     'system/create-backup': {},
     'system/restore-backup': { name: 'frontdesk-20250101T000000000Z-manual.sqlite' },
+    'database/get-settings': {},
+    'database/test-server': UNREACHABLE_SERVER,
+    'database/join-server': UNREACHABLE_SERVER,
+    'database/move-to-server': UNREACHABLE_SERVER,
+    'database/use-file': {},
     'auth/get-state': {},
     'auth/set-up': { centreName: 'Another centre', language: 'en', ...ADMINISTRATOR },
     'auth/sign-in': { username: TESTER.username, password: TESTER.password },

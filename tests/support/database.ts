@@ -3,14 +3,33 @@ import { readFileSync } from 'node:fs'
 import sqlite3 from 'sqlite3'
 import type { DataSource } from 'typeorm'
 import { withRawConnection } from '../../src/main/database/rawConnection'
+import type { Database } from '../../src/main/database/database'
 
 /** Anything that answers raw SQL: the app's DataSource, a transaction's manager, a RawConnection. */
 type Queryable = DataSource | { query(sql: string, params?: unknown[]): Promise<unknown> }
 
 /** Counts rows with plain SQL, so a test never trusts the ORM it is checking. */
 export async function countRows(db: Queryable, table: string): Promise<number> {
-  const rows = (await db.query(`SELECT COUNT(*) AS n FROM "${table}"`)) as { n: number }[]
-  return rows[0].n
+  const rows = (await db.query(`SELECT COUNT(*) AS n FROM "${table}"`)) as { n: number | string }[]
+  // PostgreSQL's COUNT is a bigint, which the driver hands over as a string.
+  return Number(rows[0].n)
+}
+
+/**
+ * Row count of every table of a backend's database, on either engine: SQLite through a
+ * connection of its own to the file, PostgreSQL through the pool (always committed rows).
+ */
+export async function rowCounts(backend: { database: Database }): Promise<Record<string, number>> {
+  if (backend.database.engine.kind === 'sqlite') return rowCountsInFile(backend.database.location.file)
+  const source = backend.database.dataSource
+  const tables: { name: string }[] = await source.query(
+    `SELECT table_name AS name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+     ORDER BY table_name`,
+  )
+  const counts: Record<string, number> = {}
+  for (const { name } of tables) counts[name] = await countRows(source, name)
+  return counts
 }
 
 /** Row count of every table in the file, read on a connection of its own. */

@@ -5,15 +5,23 @@ import type { Database } from '../database/database'
 import { createBackup, listBackups } from '../database/backups'
 import { APP_VERSION } from './version'
 
-function status(database: Database): SystemStatus {
+export function systemStatus(database: Database): SystemStatus {
+  const server = database.server
   return {
     version: APP_VERSION,
-    database: { mode: database.mode, problem: database.problem, file: database.location.file },
+    database: {
+      mode: database.mode,
+      problem: database.problem,
+      engine: database.engine.kind,
+      file: server ? null : database.location.file,
+      server: server ? `${server.host}:${server.port}/${server.database}` : null,
+      connectionLost: database.lost,
+    },
   }
 }
 
 export const systemHandlers: ContextHandlers<'system'> = {
-  'system/get-status': async (_input, { database }) => status(database),
+  'system/get-status': async (_input, { database }) => systemStatus(database),
 
   'system/list-backups': async (_input, { database, authorizeCentre }) => {
     if (database.mode === 'ok') await authorizeCentre('settings.admin')
@@ -36,6 +44,6 @@ export const systemHandlers: ContextHandlers<'system'> = {
     }
     await database.restore(name)
     audit.summary = `Restored backup ${name}`
-    return status(database)
+    return systemStatus(database)
   },
 }

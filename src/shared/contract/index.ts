@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { mergeContexts, type CommandSpec } from './define'
 import { auditContract } from './audit'
+import { databaseContract } from './database'
 import { authContract } from './auth'
 import { peopleContract } from './people'
 import { settingsContract } from './settings'
@@ -11,6 +12,7 @@ import { unitsContract } from './units'
 /** Every command Frontdesk understands. Main, preload and renderer are all typed from this. */
 export const contract = mergeContexts(
   systemContract,
+  databaseContract,
   authContract,
   settingsContract,
   unitsContract,

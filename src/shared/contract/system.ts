@@ -9,7 +9,13 @@ export interface SystemStatus {
     mode: DatabaseMode
     /** Why the file is read-only, in plain words for the log; the UI shows a translated text. */
     problem: string | null
-    file: string
+    /** The desk's own file; null on a shared server. */
+    file: string | null
+    engine: 'sqlite' | 'postgres'
+    /** `host:port/database` of a shared server, for the status line. */
+    server: string | null
+    /** The server stopped answering: the desk shows a banner and retries until it does again. */
+    connectionLost: boolean
   }
 }
 
