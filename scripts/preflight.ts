@@ -6,9 +6,12 @@ import { chromium } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { systemChromium } from '../tests/e2e/support/browsers'
+import { whyNoPostgres } from './postgres/throwawayCluster'
 
 interface Tool {
   name: string
+  /** Optional tools only warn: the tests that need them say plainly they were skipped. CI needs them all. */
+  optional?: boolean
   /** What the tests use it for, so the message explains itself. */
   usedFor: string
   debianPackage: string
@@ -46,9 +49,23 @@ export const SYSTEM_TOOLS: Tool[] = [
     debianPackage: 'poppler-utils',
     present: () => onPath('pdftotext') && onPath('pdftoppm'),
   },
+  {
+    name: 'PostgreSQL server binaries (initdb, postgres)',
+    usedFor: 'the PostgreSQL half of the backend suite, on a throw-away cluster',
+    debianPackage: 'postgresql',
+    optional: true,
+    present: () => whyNoPostgres() === null,
+  },
 ]
 
-const missing = SYSTEM_TOOLS.filter((tool) => !tool.present())
+const absent = SYSTEM_TOOLS.filter((tool) => !tool.present())
+// On CI nothing is optional: a green run must have run both engines.
+const missing = absent.filter((tool) => !tool.optional || process.env.CI)
+for (const tool of absent.filter((tool) => !missing.includes(tool))) {
+  console.warn(
+    `[preflight] ${tool.name} missing: ${tool.usedFor} will be SKIPPED. Install: sudo apt-get install ${tool.debianPackage}`,
+  )
+}
 if (missing.length > 0) {
   const lines = missing.map((tool) => `  - ${tool.name} (${tool.usedFor})`)
   const packages = missing.map((tool) => tool.debianPackage).join(' ')
@@ -62,4 +79,5 @@ if (missing.length > 0) {
   )
   process.exit(1)
 }
-console.log(`[preflight] system tools present: ${SYSTEM_TOOLS.map((tool) => tool.name).join(', ')}`)
+const present = SYSTEM_TOOLS.filter((tool) => !absent.includes(tool))
+console.log(`[preflight] system tools present: ${present.map((tool) => tool.name).join(', ')}`)
