@@ -20,5 +20,7 @@ export const SERVER_PROBLEMS = [
   'superuser',
   'tls_failed',
   'newer_schema',
+  /** This version must update the database, and only the owner role may: `npm run migrate-server` as the owner. */
+  'needs_owner',
 ] as const
 export type ServerProblem = (typeof SERVER_PROBLEMS)[number]

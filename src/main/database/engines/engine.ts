@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm'
+import type { SchemaDescription } from './schemaDescription'
 
 export type EngineKind = 'sqlite' | 'postgres'
 
@@ -38,6 +39,8 @@ export interface Engine {
   isRetryable(error: unknown): boolean
   /** A unique constraint refused the write. */
   isUniqueViolation(error: unknown): boolean
+  /** The schema as this engine's catalogue declares it, in the shape shared by both engines. */
+  describeSchema(em: EntityManager): Promise<SchemaDescription>
 }
 
 type WithConnection = EntityManager | QueryRunner | DataSource

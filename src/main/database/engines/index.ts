@@ -4,6 +4,8 @@ import { postgresEngine } from './postgresEngine'
 import { sqliteEngine } from './sqliteEngine'
 
 export type { Engine, EngineKind, ColumnReference } from './engine'
+export type { SchemaDescription } from './schemaDescription'
+export { schemaDifferences } from './schemaDescription'
 
 /** The engine behind a manager, query runner or data source. */
 export function engineOf(db: EntityManager | QueryRunner | DataSource): Engine {

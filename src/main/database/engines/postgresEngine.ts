@@ -1,12 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm'
 import type { ColumnReference, Engine } from './engine'
+import { describePostgresSchema } from './postgresCatalogue'
 
 const SERIALIZATION_FAILURE = '40001'
 const DEADLOCK = '40P01'
 const UNIQUE_VIOLATION = '23505'
 
 function sqlState(error: unknown): string | undefined {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
     (error as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : undefined
 }
@@ -59,6 +61,7 @@ export const postgresEngine: Engine = {
   },
   isRetryable: (error) => [SERIALIZATION_FAILURE, DEADLOCK].includes(sqlState(error) ?? ''),
   isUniqueViolation: (error) => sqlState(error) === UNIQUE_VIOLATION,
+  describeSchema: describePostgresSchema,
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm'
 import type { ColumnReference, Engine } from './engine'
+import { describeSqliteSchema } from './sqliteCatalogue'
 
 /** SQLite: the embedded file of a single desk. */
 export const sqliteEngine: Engine = {
@@ -31,4 +32,5 @@ export const sqliteEngine: Engine = {
   },
   isRetryable: () => false,
   isUniqueViolation: (error) => error instanceof Error && /UNIQUE constraint failed/.test(error.message),
+  describeSchema: describeSqliteSchema,
 }
