@@ -1,6 +1,6 @@
 import type { TestBackend } from '../../support/backend'
 import { startDeskProcess, type DeskProcess } from '../../support/deskProcess'
-import { setUpCentre, startDeskBackend, type Centre, type Desk } from '../../support/desks'
+import { recordingThrottle, setUpCentre, startDeskBackend, type Centre, type Desk } from '../../support/desks'
 
 /** Two reception desks as two processes on one PostgreSQL database: A is this test process, B a child. */
 export interface TwoDesks {
@@ -13,6 +13,8 @@ export interface TwoDesks {
   processB: DeskProcess
   /** The administrator at desk B. */
   deskB: Desk
+  /** Desk A's sign-in throttle: every wait it asked for (desk B's: `processB.throttleWaits()`). */
+  throttleA: ReturnType<typeof recordingThrottle>
   /** Moves desk A's clock (desk B's moves with `processB.advanceClock`). */
   advanceClockA(ms: number): void
   dispose(): Promise<void>
@@ -20,7 +22,9 @@ export interface TwoDesks {
 
 export async function startTwoDesks(): Promise<TwoDesks> {
   let offsetA = 0
-  const backendA = await startDeskBackend({ clock: () => new Date(Date.now() + offsetA) })
+  const clockA = () => new Date(Date.now() + offsetA)
+  const throttleA = recordingThrottle(() => clockA().getTime())
+  const backendA = await startDeskBackend({ clock: clockA, throttle: throttleA })
   try {
     const centre = await setUpCentre(backendA)
     if (!backendA.serverDatabase) throw new Error('Two desk processes need the PostgreSQL half')
@@ -32,6 +36,7 @@ export async function startTwoDesks(): Promise<TwoDesks> {
       deskA: centre.admin,
       processB,
       deskB,
+      throttleA,
       advanceClockA: (ms) => {
         offsetA += ms
       },
