@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chownSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,7 +15,12 @@ export interface ThrowawayCluster {
   port: number
   /** The superuser of the throw-away cluster (not what a desk connects as). */
   admin: { user: string; password: string }
+  /** Stops the server and removes its data. */
   stop(): Promise<void>
+  /** Stops the server (fast shutdown: sessions are ended) and keeps its data, as an outage would. */
+  halt(): Promise<void>
+  /** Starts a halted server again on the same data folder and port. */
+  restart(): Promise<void>
 }
 
 export const ADMIN_PASSWORD = 'throwaway-admin'
@@ -92,36 +97,49 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
     '-c', 'max_connections=300', '-c', 'shared_buffers=128MB',
   ])
-  const server: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let log = ''
-  server.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)))
+  const launch = () => {
+    const started: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    started.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)))
+    return started
+  }
+  let server = launch()
+  const halt = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve))
+      fastShutdown(server, dataDir)
+      await exited
+    }
+  }
   const cluster: ThrowawayCluster = {
     host: '127.0.0.1',
     port,
     admin: { user: 'postgres', password: ADMIN_PASSWORD },
     async stop() {
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once('exit', resolve))
-        // Fast shutdown, sent to the postmaster itself: as root the child is `runuser`, which ignores SIGINT.
-        if (!signalPostmaster(dataDir, 'SIGINT')) server.kill('SIGINT')
-        await exited
-      }
+      await halt()
       rmSync(root, { recursive: true, force: true })
+    },
+    halt,
+    async restart() {
+      await halt()
+      server = launch()
+      await waitUntilReady(cluster, () => (server.exitCode === null ? null : log))
     },
   }
   await waitUntilReady(cluster, () => (server.exitCode === null ? null : log))
   return cluster
 }
 
-/** Signals the postmaster by the pid it wrote; false when it wrote none (already gone). */
-function signalPostmaster(dataDir: string, signal: NodeJS.Signals): boolean {
-  try {
-    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
-    process.kill(pid, signal)
-    return true
-  } catch {
-    return false
-  }
+/**
+ * SIGINT asks the postmaster for a fast shutdown (sessions are ended, nothing is lost). As
+ * root the child is runuser, which ignores SIGINT: signal the postmaster itself, by its pid file.
+ */
+function fastShutdown(server: ChildProcess, dataDir: string): void {
+  const pidFile = join(dataDir, 'postmaster.pid')
+  const postmaster =
+    process.getuid?.() === 0 && existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN
+  if (Number.isInteger(postmaster) && postmaster > 0) process.kill(postmaster, 'SIGINT')
+  else server.kill('SIGINT')
 }
 
 async function waitUntilReady(cluster: ThrowawayCluster, exited: () => string | null): Promise<void> {

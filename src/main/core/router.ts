@@ -3,8 +3,9 @@ import { contract as fullContract, type CommandName, type InputOf, type OutputOf
 import type { AnySpec } from '../../shared/contract/define'
 import { AppError, type ErrorData, type Result } from '../../shared/errors'
 import { AuditEntrySchema } from '../audit/auditEntry'
-import type { EntityManager } from 'typeorm'
+import type { EntityManager, QueryRunner } from 'typeorm'
 import type { Database } from '../database/database'
+import { ConnectionLost, isConnectionLoss } from '../database/connectionLoss'
 import { WriteQueue, type TaskQueue } from '../database/writeQueue'
 import type { AllHandlers, AuditNote, HandlerContext } from './handler'
 import type { Logger } from './logger'
@@ -64,7 +65,19 @@ export class Router {
       return failure('UNKNOWN_COMMAND', `Unknown command: ${String(name).slice(0, 100)}`)
     }
     const spec = this.contract[name]
-    const session = await this.options.sessions.resolve(caller)
+    const database = this.options.database
+    // While the server is away, ask it first: the status line learns it is back, and a write
+    // fails at once instead of after a connection timeout.
+    if (database.lost && !(await database.ping()) && spec.kind === 'write') {
+      return { ok: false, error: this.describeFailure(name, new DatabaseUnavailable()) }
+    }
+    let session: StaffSession | null
+    try {
+      // Sessions reload grants from the database after staff changes: that read can find the server gone.
+      session = await this.options.sessions.resolve(caller)
+    } catch (error) {
+      return { ok: false, error: this.describeFailure(name, error) }
+    }
     const access =
       spec.access === 'recovery' ? (this.options.database.mode === 'ok' ? 'settings.admin' : 'public') : spec.access
     if (access !== 'public') {
@@ -86,7 +99,11 @@ export class Router {
     }
     try {
       const data = await this.execute(name, spec, parsed.data, session ?? ANONYMOUS, caller)
-      if (spec.kind === 'write' || spec.kind === 'maintenance') this.options.sessions.committed?.(name)
+      if (spec.kind === 'write' || spec.kind === 'maintenance') {
+        this.options.sessions.committed?.(name)
+        // A commit is the surest sign that the server answers.
+        database.markConnection(true)
+      }
       return { ok: true, data }
     } catch (error) {
       return { ok: false, error: this.describeFailure(name, error) }
@@ -177,6 +194,11 @@ export class Router {
 
   private describeFailure(name: string, error: unknown): ErrorData {
     if (error instanceof AppError) return error.toData()
+    if (error instanceof DatabaseUnavailable || isConnectionLoss(error)) {
+      this.options.database.markConnection(false)
+      this.options.logger.warn(`Command ${name}: the database server did not answer (${describe(error)})`)
+      return { code: 'DATABASE_UNAVAILABLE', message: 'The database server does not answer; nothing was saved' }
+    }
     // Never send a stack or SQL across: log it under a reference the user can quote.
     const ref = randomUUID().slice(0, 8)
     this.options.logger.error(`Command ${name} failed [ref ${ref}]`, error)
@@ -188,9 +210,27 @@ export class Router {
  * On PostgreSQL every write is SERIALIZABLE: a handler's checks across rows (a cycle of
  * guardians, the last seat) hold as if writes ran one at a time, as they do on SQLite.
  */
-function inTransaction<T>(database: Database, work: (em: EntityManager) => Promise<T>): Promise<T> {
+const RELEASED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'])
+
+async function inTransaction<T>(database: Database, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const source = database.dataSource
-  return database.engine.kind === 'postgres' ? source.transaction('SERIALIZABLE', work) : source.transaction(work)
+  let runner: QueryRunner | undefined
+  const watched = (em: EntityManager) => {
+    runner = em.queryRunner
+    return work(em)
+  }
+  try {
+    return database.engine.kind === 'postgres'
+      ? await source.transaction('SERIALIZABLE', watched)
+      : await source.transaction(watched)
+  } catch (error) {
+    // When the socket fails TypeORM releases the transaction's connection at once: the next
+    // statement then only says "already released", which is the lost connection all the same.
+    if (runner?.isReleased && RELEASED.has((error as Error | null)?.name ?? '')) {
+      throw new ConnectionLost(error)
+    }
+    throw error
+  }
 }
 
 const MAX_ATTEMPTS = 8
@@ -204,7 +244,8 @@ async function retryConflicts<T>(database: Database, transaction: () => Promise<
     try {
       return await transaction()
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !database.engine.isRetryable(error)) throw error
+      // Never a lost connection: the server may have committed before the answer was lost.
+      if (attempt >= MAX_ATTEMPTS || isConnectionLoss(error) || !database.engine.isRetryable(error)) throw error
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt))
     }
   }
@@ -219,6 +260,17 @@ function auditRow(command: string, session: StaffSession, note: AuditNote, now: 
     target: note.target ?? null,
     summary: note.summary ?? command,
   }
+}
+
+/** The server was already known to be away and did not answer a ping either. */
+class DatabaseUnavailable extends Error {
+  constructor() {
+    super('The database server does not answer')
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function failure(code: ErrorData['code'], message: string): Result<never> {

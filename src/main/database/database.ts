@@ -19,6 +19,8 @@ export interface DatabaseLocation {
 export type DatabaseTarget = { engine: 'sqlite'; location: DatabaseLocation } | { engine: 'postgres'; server: ServerTarget }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** How often a desk that lost its server asks whether it is back, so the banner clears by itself. */
+const RECONNECT_PROBE_MS = 3000
 
 /**
  * The database and how it was opened. A healthy file is opened for writing after a backup
@@ -27,6 +29,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
  */
 export class Database {
   private connectionLost = false
+  private probeTimer: NodeJS.Timeout | null = null
+  private pinging: Promise<boolean> | null = null
 
   /** Through `Database.open`; the constructor only holds what it opened. */
   constructor(
@@ -85,23 +89,41 @@ export class Database {
   }
 
   markConnection(ok: boolean): void {
-    if (ok !== !this.connectionLost) return
+    if (ok === !this.connectionLost) return
     this.connectionLost = !ok
-    if (ok) this.logger.info('The database server answers again')
-    else this.logger.warn('The connection to the database server was lost')
+    if (ok) {
+      this.stopProbing()
+      this.logger.info('The database server answers again')
+    } else {
+      this.logger.warn('The connection to the database server was lost')
+      this.probeTimer = setInterval(() => void this.ping(), RECONNECT_PROBE_MS)
+      // Probing must never be what keeps a process (a tool, a test) from exiting.
+      this.probeTimer.unref()
+    }
   }
 
-  /** Asks the server whether it answers (PostgreSQL); a file is always there. */
-  async ping(): Promise<boolean> {
-    if (this.target.engine !== 'postgres' || !this.writer) return true
-    try {
-      await this.writer.query('SELECT 1')
-      this.markConnection(true)
-      return true
-    } catch {
-      this.markConnection(false)
-      return false
-    }
+  /** Asks the server whether it answers (PostgreSQL); a file is always there. Concurrent asks share one query. */
+  ping(): Promise<boolean> {
+    const source = this.writer
+    if (this.target.engine !== 'postgres' || !source) return Promise.resolve(true)
+    this.pinging ??= source
+      .query('SELECT 1')
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((ok) => {
+        this.pinging = null
+        // A ping answered after close says nothing about a database that is gone.
+        if (this.writer === source) this.markConnection(ok)
+        return ok
+      })
+    return this.pinging
+  }
+
+  private stopProbing(): void {
+    if (this.probeTimer) clearInterval(this.probeTimer)
+    this.probeTimer = null
   }
 
   /** The writing connection (SQLite: the one shared connection, used only through the write queue; PostgreSQL: the pool). */
@@ -148,6 +170,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    this.stopProbing()
     for (const source of new Set([this.reader, this.writer])) if (source?.isInitialized) await source.destroy()
     this.reader = null
     this.writer = null
