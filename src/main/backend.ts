@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { consoleLogger, type Logger } from './core/logger'
 import { combineHandlers, Router } from './core/router'
-import type { AllHandlers } from './core/handler'
+import type { AllHandlers, DeskHome } from './core/handler'
 import type { SessionProvider } from './core/session'
 import { auditHandlers } from './audit/auditHandlers'
 import { createAuthHandlers } from './auth/authHandlers'
@@ -16,11 +16,14 @@ import type { TaskQueue } from './database/writeQueue'
 import { settingsHandlers } from './settings/settingsHandlers'
 import { systemHandlers } from './system/systemHandlers'
 import { databaseHandlers } from './system/databaseHandlers'
+import { environmentSecrets, readDeskDatabase, targetOf, type SecretBox } from './system/deskDatabaseConfig'
 
 export interface BackendOptions {
   dataDir: string
-  /** The desk's own file in dataDir by default; a shared server when the desk joined one. */
+  /** By default what the desk's `database.json` says: its own file in dataDir, or the server it joined. */
   database?: DatabaseTarget
+  /** Seals and opens the server password (Electron's safeStorage in the shell); by default the environment's. */
+  secrets?: SecretBox
   logger?: Logger
   /** Who the router thinks is calling; by default the staff signed in at each desk. Tools pass their own. */
   sessions?: SessionProvider
@@ -35,16 +38,17 @@ export interface Backend {
   router: Router
   database: Database
   staffSessions: StaffSessions
+  /** Where this desk keeps its own configuration, and how it seals a password. */
+  desk: DeskHome
   close(): Promise<void>
 }
 
 /** Everything the app needs behind the transport, runnable under plain Node (tests, bench, preview). */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const logger = options.logger ?? consoleLogger
-  const database = await Database.open(
-    options.database ?? { engine: 'sqlite', location: dataFiles(options.dataDir) },
-    logger,
-  )
+  const desk: DeskHome = { dataDir: options.dataDir, secrets: options.secrets ?? environmentSecrets }
+  const target = options.database ?? targetOf(desk.dataDir, readDeskDatabase(desk.dataDir), desk.secrets)
+  const database = await Database.open(target, logger)
   const clock = options.clock
   const staffSessions = new StaffSessions(database, clock ? () => clock().getTime() : undefined)
   const router = new Router({
@@ -54,8 +58,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     sessions: options.sessions ?? staffSessions,
     queue: options.queue,
     clock,
+    desk,
   })
-  return { router, database, staffSessions, close: () => database.close() }
+  return { router, database, staffSessions, desk, close: () => database.close() }
 }
 
 /** Every context's handlers; a command without one does not compile. */
