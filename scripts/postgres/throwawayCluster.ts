@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, chownSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chownSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -102,7 +102,8 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve))
-        server.kill('SIGINT') // fast shutdown
+        // Fast shutdown, sent to the postmaster itself: as root the child is `runuser`, which ignores SIGINT.
+        if (!signalPostmaster(dataDir, 'SIGINT')) server.kill('SIGINT')
         await exited
       }
       rmSync(root, { recursive: true, force: true })
@@ -110,6 +111,17 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   }
   await waitUntilReady(cluster, () => (server.exitCode === null ? null : log))
   return cluster
+}
+
+/** Signals the postmaster by the pid it wrote; false when it wrote none (already gone). */
+function signalPostmaster(dataDir: string, signal: NodeJS.Signals): boolean {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+    process.kill(pid, signal)
+    return true
+  } catch {
+    return false
+  }
 }
 
 async function waitUntilReady(cluster: ThrowawayCluster, exited: () => string | null): Promise<void> {
