@@ -1,8 +1,9 @@
 // The thin Electron shell: hands Electron's objects to runShell, which holds the logic.
-import { app, BrowserWindow, dialog, ipcMain, screen, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, shell } from 'electron'
 import { join } from 'node:path'
 import { startBackend } from './backend'
 import { runShell } from './shell/runShell'
+import { safeStorageSecrets } from './shell/safeStorageSecrets'
 
 void runShell({
   app,
@@ -13,6 +14,7 @@ void runShell({
   showErrorBox: (title, content) => dialog.showErrorBox(title, content),
   showMessageBox: (window, options) => dialog.showMessageBoxSync(window, options),
   startBackend,
+  secrets: safeStorageSecrets(safeStorage),
   argv: process.argv,
   env: process.env,
   platform: process.platform,

@@ -107,3 +107,26 @@ export class FakeSession implements HardenableSession {
     return headers
   }
 }
+
+/**
+ * Electron's safeStorage as the OS would behave: a reversible scrambling keyed to this "machine"
+ * (here a byte mask), so what is stored is not the password, and unavailable until the app is ready.
+ */
+export class FakeSafeStorage {
+  available = true
+  constructor(private readonly mask = 0x5a) {}
+
+  isEncryptionAvailable(): boolean {
+    return this.available
+  }
+
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available')
+    return Buffer.from(Buffer.from(plainText, 'utf8').map((byte) => byte ^ this.mask))
+  }
+
+  decryptString(encrypted: Buffer): string {
+    if (!this.available) throw new Error('Decryption is not available')
+    return Buffer.from(encrypted.map((byte) => byte ^ this.mask)).toString('utf8')
+  }
+}

@@ -19,10 +19,12 @@ import {
 import type { PreventableEvent } from '../../src/main/shell/window'
 import type { Rectangle } from '../../src/main/shell/windowPlacement'
 import { CALL_CHANNEL } from '../../src/shared/transport'
-import { FakeContents, FakeSession } from './fakes'
+import { safeStorageSecrets } from '../../src/main/shell/safeStorageSecrets'
+import { FakeContents, FakeSafeStorage, FakeSession } from './fakes'
 
 const RENDERER_HTML = '/opt/Frontdesk/out/renderer/index.html'
 const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }
+const secrets = safeStorageSecrets(new FakeSafeStorage())
 
 class FakeApp implements ShellApp {
   readonly calls: string[] = []
@@ -131,6 +133,7 @@ function deps(overrides: Partial<ShellDeps<FakeWindow>> = {}): ShellDeps<FakeWin
     showErrorBox: vi.fn(),
     showMessageBox: vi.fn(() => 0),
     startBackend,
+    secrets,
     argv: ['electron', '.'],
     env: {},
     platform: 'win32',
@@ -167,7 +170,7 @@ describe('starting Frontdesk', () => {
     await runShell(deps())
     const dataDir = join(appData, 'Frontdesk')
     expect(app.setName).toHaveBeenCalledWith('Frontdesk')
-    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger })
+    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger, secrets })
     expect(app.paths.get('userData')).toBe(dataDir)
   })
 
@@ -177,13 +180,13 @@ describe('starting Frontdesk', () => {
     // The lock is scoped to userData, so userData must point at the data before the lock is taken.
     expect(app.calls.indexOf('setPath userData')).toBeLessThan(app.calls.indexOf('requestSingleInstanceLock'))
     expect(app.paths.get('userData')).toBe(dataDir)
-    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger })
+    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger, secrets })
   })
 
   it('takes the data folder from FRONTDESK_DATA_DIR', async () => {
     const dataDir = join(appData, 'from-env')
     await runShell(deps({ env: { FRONTDESK_DATA_DIR: dataDir } }))
-    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger })
+    expect(startBackend).toHaveBeenCalledWith({ dataDir, logger: quietLogger, secrets })
   })
 
   it('registers one call channel that reaches the backend', async () => {

@@ -2,7 +2,14 @@ import type { EntityManager } from 'typeorm'
 import type { CommandName, OutputOf, ParsedInputOf } from '../../shared/contract'
 import type { Permission } from '../../shared/permissions'
 import type { Database } from '../database/database'
+import type { SecretBox } from '../system/deskDatabaseConfig'
 import type { Caller, StaffSession } from './session'
+
+/** The desk's own place: its data folder (where `database.json` lives) and how it seals a password. */
+export interface DeskHome {
+  dataDir: string
+  secrets: SecretBox
+}
 
 /** What a handler may say about its write; the router stores it in the audit row. */
 export interface AuditNote {
@@ -26,6 +33,8 @@ export interface HandlerContext {
   authorizeCentre(permission: Permission): Promise<void>
   audit: AuditNote
   database: Database
+  /** This desk's data folder and secret box, e.g. to save which server it joins. */
+  desk: DeskHome
   now: Date
   /**
    * Runs once the write has committed, still before the next write starts: side effects that

@@ -7,7 +7,7 @@ import type { EntityManager, QueryRunner } from 'typeorm'
 import type { Database } from '../database/database'
 import { ConnectionLost, isConnectionLoss } from '../database/connectionLoss'
 import { WriteQueue, type TaskQueue } from '../database/writeQueue'
-import type { AllHandlers, AuditNote, HandlerContext } from './handler'
+import type { AllHandlers, AuditNote, DeskHome, HandlerContext } from './handler'
 import type { Logger } from './logger'
 import { sessionFromGrants, type Caller, type SessionProvider, type StaffSession } from './session'
 import { unitWithAncestors } from '../units/unitTree'
@@ -24,6 +24,8 @@ export interface RouterOptions {
   queue?: TaskQueue
   contract?: Record<string, AnySpec>
   clock?: () => Date
+  /** The desk's data folder and secret box; only routers with a made-up test contract go without. */
+  desk?: DeskHome
 }
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
@@ -148,6 +150,7 @@ export class Router {
         },
       } as HandlerContext
       Object.defineProperty(ctx, 'em', { get: em, enumerable: true })
+      Object.defineProperty(ctx, 'desk', { get: () => this.desk, enumerable: true })
       return ctx
     }
     switch (spec.kind) {
@@ -190,6 +193,11 @@ export class Router {
           return output
         })
     }
+  }
+
+  private get desk(): DeskHome {
+    if (!this.options.desk) throw new Error('This router serves no desk')
+    return this.options.desk
   }
 
   private describeFailure(name: string, error: unknown): ErrorData {

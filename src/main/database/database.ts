@@ -4,11 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm'
 import type { DatabaseMode } from '../../shared/contract/system'
 import type { ServerSettings } from '../../shared/contract/databaseServer'
 import type { Logger } from '../core/logger'
+import { AppError } from '../../shared/errors'
 import { createBackup, listBackups, removeUnfinished, restoreBackup } from './backups'
 import { CONNECTION_PRAGMAS, sqliteOptions } from './dataSourceOptions'
-import { engineOf, type Engine } from './engines'
+import { engineNamed, engineOf, type Engine } from './engines'
 import { checkHealth } from './health'
-import { connectServer, migrateServer, type ServerTarget } from './postgresServer'
+import { connectServer, migrateServer, ServerRefused, type ServerTarget } from './postgresServer'
 
 export interface DatabaseLocation {
   file: string
@@ -16,11 +17,27 @@ export interface DatabaseLocation {
 }
 
 /** Where a desk keeps its data: its own file (the default), or a server shared by several desks. */
-export type DatabaseTarget = { engine: 'sqlite'; location: DatabaseLocation } | { engine: 'postgres'; server: ServerTarget }
+export type DatabaseTarget =
+  { engine: 'sqlite'; location: DatabaseLocation } | { engine: 'postgres'; server: ServerTarget }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** How often a desk that lost its server asks whether it is back, so the banner clears by itself. */
 const RECONNECT_PROBE_MS = 3000
+
+/** How often a desk asks again for a server that could not be used at start: doubling up to the most. */
+export interface ServerRetry {
+  firstMs: number
+  mostMs: number
+}
+
+export interface OpenOptions {
+  /**
+   * A server that cannot be used at start (not reachable, refusing): open anyway with no
+   * connection (`lost`, commands answer DATABASE_UNAVAILABLE) and keep trying; never fall back
+   * to the local file, which would make a second copy of the truth. Without it, open throws.
+   */
+  waitForServer?: ServerRetry
+}
 
 /**
  * The database and how it was opened. A healthy file is opened for writing after a backup
@@ -31,6 +48,13 @@ export class Database {
   private connectionLost = false
   private probeTimer: NodeJS.Timeout | null = null
   private pinging: Promise<boolean> | null = null
+  /** Why the server could not be used at start, until a retry connects and migrates. */
+  private waiting: {
+    refusal: ServerRefused
+    timer?: NodeJS.Timeout
+    attempt?: Promise<void>
+    stopped: boolean
+  } | null = null
 
   /** Through `Database.open`; the constructor only holds what it opened. */
   constructor(
@@ -42,24 +66,29 @@ export class Database {
     private readonly logger: Logger,
   ) {}
 
-  static async open(target: DatabaseTarget | DatabaseLocation, logger: Logger): Promise<Database> {
+  static async open(
+    target: DatabaseTarget | DatabaseLocation,
+    logger: Logger,
+    options: OpenOptions = {},
+  ): Promise<Database> {
     const resolved: DatabaseTarget = 'engine' in target ? target : { engine: 'sqlite', location: target }
     if (resolved.engine === 'postgres') {
-      const source = await connectServer(resolved.server)
       try {
-        await migrateServer(source)
+        const source = await openServer(resolved.server)
+        // One pool for reads and writes: MVCC gives every read the last committed state.
+        return new Database(resolved, source, source, 'ok', null, logger)
       } catch (error) {
-        await source.destroy()
-        throw error
+        if (!options.waitForServer || !(error instanceof ServerRefused)) throw error
+        const database = new Database(resolved, null, null, 'ok', null, logger)
+        database.waitForServer(resolved.server, error, options.waitForServer)
+        return database
       }
-      // One pool for reads and writes: MVCC gives every read the last committed state.
-      return new Database(resolved, source, source, 'ok', null, logger)
     }
     return openFile(resolved.location, logger)
   }
 
   get engine(): Engine {
-    return engineOf(this.anySource)
+    return this.writer || this.reader ? engineOf(this.anySource) : engineNamed(this.target.engine)
   }
 
   /** The file of a SQLite desk; a server desk has none (its server's own backups apply). */
@@ -105,7 +134,9 @@ export class Database {
   /** Asks the server whether it answers (PostgreSQL); a file is always there. Concurrent asks share one query. */
   ping(): Promise<boolean> {
     const source = this.writer
-    if (this.target.engine !== 'postgres' || !source) return Promise.resolve(true)
+    if (this.target.engine !== 'postgres') return Promise.resolve(true)
+    // Still waiting for a server that could not be used at start: it does not answer yet.
+    if (!source) return Promise.resolve(false)
     this.pinging ??= source
       .query('SELECT 1')
       .then(
@@ -128,6 +159,7 @@ export class Database {
 
   /** The writing connection (SQLite: the one shared connection, used only through the write queue; PostgreSQL: the pool). */
   get dataSource(): DataSource {
+    this.refuseWhileWaiting()
     if (!this.writer) throw new Error('The database is not open for writing')
     return this.writer
   }
@@ -141,6 +173,7 @@ export class Database {
    * read would see the rows of a transaction still open (and perhaps about to roll back).
    */
   get readManager(): EntityManager {
+    this.refuseWhileWaiting()
     if (!this.reader) throw new Error('The database could not be opened')
     return this.reader.manager
   }
@@ -171,9 +204,70 @@ export class Database {
 
   async close(): Promise<void> {
     this.stopProbing()
+    await this.stopWaiting()
     for (const source of new Set([this.reader, this.writer])) if (source?.isInitialized) await source.destroy()
     this.reader = null
     this.writer = null
+  }
+
+  /** Tries the server again and again (doubling the pause) until it can be connected and migrated. */
+  private waitForServer(server: ServerTarget, refusal: ServerRefused, retry: ServerRetry): void {
+    const waiting = { refusal, stopped: false } as NonNullable<Database['waiting']>
+    this.waiting = waiting
+    this.markConnection(false)
+    this.logger.warn(`The database server cannot be used (${refusal.problem}): ${refusal.message}. Trying again.`)
+    let pause = retry.firstMs
+    const schedule = () => {
+      waiting.timer = setTimeout(() => (waiting.attempt = attempt()), pause)
+      pause = Math.min(pause * 2, retry.mostMs)
+    }
+    const attempt = async () => {
+      try {
+        const source = await openServer(server)
+        if (waiting.stopped) return void (await source.destroy())
+        this.writer = source
+        this.reader = source
+        this.waiting = null
+        this.markConnection(true)
+      } catch (error) {
+        if (waiting.stopped) return
+        const again = error instanceof ServerRefused ? error : null
+        if (!again) this.logger.error('Opening the database server failed', error)
+        else if (again.problem !== waiting.refusal.problem) {
+          this.logger.warn(`The database server cannot be used (${again.problem}): ${again.message}. Trying again.`)
+        }
+        if (again) waiting.refusal = again
+        schedule()
+      }
+    }
+    schedule()
+  }
+
+  private refuseWhileWaiting(): void {
+    if (!this.waiting) return
+    throw new AppError('DATABASE_UNAVAILABLE', 'The database server cannot be used yet', undefined, {
+      reason: this.waiting.refusal.problem,
+    })
+  }
+
+  private async stopWaiting(): Promise<void> {
+    const waiting = this.waiting
+    if (!waiting) return
+    waiting.stopped = true
+    clearTimeout(waiting.timer)
+    await waiting.attempt
+  }
+}
+
+/** Connects to a server, checks it can be this centre's and runs the pending migrations under the lock. */
+async function openServer(server: ServerTarget): Promise<DataSource> {
+  const source = await connectServer(server)
+  try {
+    await migrateServer(source)
+    return source
+  } catch (error) {
+    await source.destroy()
+    throw error
   }
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Backend, BackendOptions } from '../backend'
+import type { SecretBox } from '../system/deskDatabaseConfig'
 import { consoleLogger, type Logger } from '../core/logger'
 import { APP_NAME, resolveDataDir } from '../dataDir'
 import { appLocation, isAppUrl } from './appLocation'
@@ -67,6 +68,8 @@ export interface ShellDeps<W extends ShellWindow> {
   /** A native message box over the window (`dialog.showMessageBoxSync`); answers the button chosen. */
   showMessageBox: (window: W, options: MessageBoxOptions) => number
   startBackend: (options: BackendOptions) => Promise<Backend>
+  /** Seals the server password with the operating system (Electron's safeStorage). */
+  secrets: SecretBox
   argv: readonly string[]
   env: NodeJS.ProcessEnv
   platform: NodeJS.Platform
@@ -144,7 +147,7 @@ export async function runShell<W extends ShellWindow>(deps: ShellDeps<W>): Promi
   const backend = closeOnQuit(app, logger)
   try {
     await app.whenReady()
-    const started = await deps.startBackend({ dataDir, logger })
+    const started = await deps.startBackend({ dataDir, logger, secrets: deps.secrets })
     if (!backend.adopt(started)) return
     // The shell's dialogs follow the organisation's language, also when Settings change it.
     const router: Pick<Backend['router'], 'dispatch'> = {

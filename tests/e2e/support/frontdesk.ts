@@ -19,30 +19,43 @@ export interface FrontdeskApp {
   screenshot(name: string): Promise<void>
 }
 
-/** The built renderer in a browser, against the real backend behind the preview server. */
-class BrowserFrontdesk implements FrontdeskApp {
-  page!: Page
+/** Where a preview backend keeps its data when not in its data folder's own file. */
+export interface PreviewDatabase {
+  /** A PostgreSQL server URL without the password (`postgres://user@host:port/db?sslmode=disable`). */
+  serverUrl: string
+  /** Handed over in FRONTDESK_DB_PASSWORD, as an administrator would, not on the command line. */
+  password: string
+}
+
+/** A preview backend process (`out/main/preview.js`) on a data folder, or on a server. */
+export class PreviewBackend {
+  /** What the process printed (the tail), to attach when a spec fails. */
+  log = ''
   private server: ChildProcess | null = null
 
   constructor(
-    private readonly browser: Browser,
     readonly dataDir: string,
+    private readonly database?: PreviewDatabase,
   ) {}
 
-  async start(): Promise<void> {
+  /** Starts the process and answers the address with its access token once it serves. */
+  async start(): Promise<string> {
+    const onServer = this.database ? ['--server', this.database.serverUrl] : []
     const server = spawn(
       process.execPath,
-      [join(ROOT, 'out/main/preview.js'), `--data-dir=${this.dataDir}`, '--port=0'],
+      [join(ROOT, 'out/main/preview.js'), `--data-dir=${this.dataDir}`, '--port=0', ...onServer],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: this.database ? { ...process.env, FRONTDESK_DB_PASSWORD: this.database.password } : process.env,
       },
     )
     this.server = server
-    const url = await new Promise<string>((resolveUrl, reject) => {
+    return new Promise<string>((resolveUrl, reject) => {
       let output = ''
       const timer = setTimeout(() => reject(new Error(`Preview server did not start:\n${output}`)), 20_000)
       const collect = (chunk: Buffer) => {
         output += chunk.toString()
+        this.log = (this.log + chunk.toString()).slice(-20_000)
         const match = /FRONTDESK_PREVIEW_URL=(\S+)/.exec(output)
         if (match) {
           clearTimeout(timer)
@@ -53,8 +66,6 @@ class BrowserFrontdesk implements FrontdeskApp {
       server.stderr!.on('data', collect)
       server.on('exit', (code) => reject(new Error(`Preview server exited with ${code}:\n${output}`)))
     })
-    this.page ??= await this.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
-    await this.page.goto(url)
   }
 
   async stop(): Promise<void> {
@@ -65,6 +76,35 @@ class BrowserFrontdesk implements FrontdeskApp {
       server.kill('SIGTERM')
     })
     this.server = null
+  }
+}
+
+/** The built renderer in a browser, against the real backend behind the preview server. */
+export class BrowserFrontdesk implements FrontdeskApp {
+  page!: Page
+  private readonly backend: PreviewBackend
+
+  constructor(
+    private readonly browser: Browser,
+    readonly dataDir: string,
+    database?: PreviewDatabase,
+  ) {
+    this.backend = new PreviewBackend(dataDir, database)
+  }
+
+  /** What the backend process printed (the tail). */
+  get log(): string {
+    return this.backend.log
+  }
+
+  async start(): Promise<void> {
+    const url = await this.backend.start()
+    this.page ??= await this.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
+    await this.page.goto(url)
+  }
+
+  stop(): Promise<void> {
+    return this.backend.stop()
   }
 
   async restart(): Promise<void> {
