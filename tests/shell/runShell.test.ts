@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Backend, BackendOptions } from '../../src/main/backend'
+import { startBackend as startRealBackend, type Backend, type BackendOptions } from '../../src/main/backend'
+import { serverConfig, writeDeskDatabase } from '../../src/main/system/deskDatabaseConfig'
+import { freePort } from '../../scripts/postgres/throwawayCluster'
 import type { Logger } from '../../src/main/core/logger'
 import type { Router } from '../../src/main/core/router'
 import type { CallChannelHost } from '../../src/main/shell/callChannel'
@@ -400,5 +402,36 @@ describe('the main window on the screens there are', () => {
     writeFileSync(join(dataDir(), 'window-state.json'), '{"bounds": {"x": 10')
     const window = await start(fakeScreen(FULL_HD))
     expect(window.options).toMatchObject({ x: 320, y: 120, width: 1280, height: 800 })
+  })
+})
+
+describe('a desk that joined a shared server', () => {
+  it('opens its window and says the server is away when it does not answer at start, never using a local file', async () => {
+    const dataDir = join(appData, 'Frontdesk')
+    mkdirSync(dataDir, { recursive: true })
+    const port = await freePort() // nothing listens there: the server is down
+    const server = { host: '127.0.0.1', port, database: 'frontdesk', user: 'frontdesk_desk', tls: 'disable' as const }
+    writeDeskDatabase(dataDir, serverConfig(server, 'Heslo-recepce-1', secrets))
+    // The real backend, asking again quickly so the test need not wait.
+    const realBackend = (options: BackendOptions) =>
+      startRealBackend({ ...options, serverRetry: { firstMs: 20, mostMs: 50 } })
+    await runShell(deps({ startBackend: realBackend }))
+
+    expect(app.exit).not.toHaveBeenCalled()
+    expect(FakeWindow.opened).toHaveLength(1)
+    const [, listener] = handle.mock.calls[0]
+    const appUrl = pathToFileURL(RENDERER_HTML).href
+    const status = await listener({ sender: { id: 3 }, senderFrame: { url: appUrl } }, 'system/get-status', {})
+    expect(status).toMatchObject({
+      ok: true,
+      data: { database: { mode: 'ok', engine: 'postgres', file: null, connectionLost: true } },
+    })
+    const state = await listener({ sender: { id: 3 }, senderFrame: { url: appUrl } }, 'auth/get-state', {})
+    expect(state).toMatchObject({ ok: false, error: { code: 'DATABASE_UNAVAILABLE', reason: 'unreachable' } })
+    expect(existsSync(join(dataDir, 'frontdesk.sqlite'))).toBe(false)
+
+    // Quitting closes the backend, which stops asking for the server.
+    app.emit('will-quit', { preventDefault: () => {} })
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce())
   })
 })

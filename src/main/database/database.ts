@@ -214,7 +214,7 @@ export class Database {
   private waitForServer(server: ServerTarget, refusal: ServerRefused, retry: ServerRetry): void {
     const waiting = { refusal, stopped: false } as NonNullable<Database['waiting']>
     this.waiting = waiting
-    this.markConnection(false)
+    this.connectionLost = true // never connected: no "was lost" in the log, the warning below says why
     this.logger.warn(`The database server cannot be used (${refusal.problem}): ${refusal.message}. Trying again.`)
     let pause = retry.firstMs
     const schedule = () => {
