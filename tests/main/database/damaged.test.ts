@@ -7,6 +7,9 @@ import { startTestBackend, tempDir, type TestBackend } from '../../support/backe
 import { queryFile, sha256 } from '../../support/database'
 import { sampleOrganisation, saveOrganisation } from '../../support/organisation'
 
+/** What a desk on its own file says about its connection: there is no server to lose. */
+const FILE_DESK = { engine: 'sqlite', server: null, connectionLost: false } as const
+
 const PAGE_SIZE = 4096
 
 const organisation = sampleOrganisation
@@ -104,7 +107,7 @@ describe.each([
   it('the start-up status reports the damage', async () => {
     const { file, backend } = await openDamaged()
     const status = await backend.call('system/get-status', {})
-    expect(status.database).toEqual({ mode: 'read-only', problem: backend.database.problem, file })
+    expect(status.database).toEqual({ ...FILE_DESK, mode: 'read-only', problem: backend.database.problem, file })
   })
 
   it('writes are refused as READ_ONLY and the file keeps every byte', async () => {
@@ -147,7 +150,7 @@ describe.each([
   it('restoring a good backup brings the database back to normal and keeps the damaged file aside', async () => {
     const { file, backupName, damagedHash, backend } = await openDamaged()
     const status = await backend.call('system/restore-backup', { name: backupName })
-    expect(status.database).toEqual({ mode: 'ok', problem: null, file })
+    expect(status.database).toEqual({ ...FILE_DESK, mode: 'ok', problem: null, file })
     expect(backend.database.mode).toBe('ok')
     expect(await backend.call('settings/get-organisation', {})).toMatchObject({ name: 'Before the damage' })
 
