@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, chownSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chownSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { createCertificateAuthority, createServerCertificate } from './tlsCertificates'
 
 /**
  * A PostgreSQL cluster of its own for tests, benchmarks and the preview: created in a
@@ -15,7 +16,18 @@ export interface ThrowawayCluster {
   port: number
   /** The superuser of the throw-away cluster (not what a desk connects as). */
   admin: { user: string; password: string }
+  /** Started with `{ tls: true }`: the CA (PEM) that signed the server's certificate. */
+  tls?: { caCertificate: string }
   stop(): Promise<void>
+}
+
+export interface ThrowawayClusterOptions {
+  /**
+   * TLS only (`hostssl` in pg_hba.conf): a CA and a server certificate for localhost and
+   * 127.0.0.1, made with openssl into the cluster's folder. It also listens on 127.0.0.2,
+   * an address of the same machine that the certificate does not name.
+   */
+  tls?: boolean
 }
 
 export const ADMIN_PASSWORD = 'throwaway-admin'
@@ -64,7 +76,7 @@ function asUser(command: string, args: string[]): [string, string[]] {
   return ['runuser', ['-u', unprivilegedUser() as string, '--', command, ...args]]
 }
 
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+export async function startThrowawayCluster(options: ThrowawayClusterOptions = {}): Promise<ThrowawayCluster> {
   const bin = findPostgresBin()
   if (!bin) throw new Error(whyNoPostgres() ?? 'no PostgreSQL')
   const root = mkdtempSync(join(tmpdir(), 'frontdesk-pg-'))
@@ -85,12 +97,14 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   ])
   const init = spawnSync(initCommand, initArgs, { encoding: 'utf8' })
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`)
+  const tls = options.tls ? requireTls(root, dataDir) : null
   const port = await freePort()
   const [command, args] = asUser(join(bin, 'postgres'), [
     '-D', dataDir, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1',
     // Throw-away data: durability settings off make a test database quick to create and fill.
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
     '-c', 'max_connections=300', '-c', 'shared_buffers=128MB',
+    ...(tls?.settings ?? []),
   ])
   const server: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let log = ''
@@ -99,10 +113,12 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     host: '127.0.0.1',
     port,
     admin: { user: 'postgres', password: ADMIN_PASSWORD },
+    ...(tls ? { tls: { caCertificate: tls.caCertificate } } : {}),
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve))
-        server.kill('SIGINT') // fast shutdown
+        // Fast shutdown, sent to the postmaster itself: as root the child is `runuser`, which ignores SIGINT.
+        if (!signalPostmaster(dataDir, 'SIGINT')) server.kill('SIGINT')
         await exited
       }
       rmSync(root, { recursive: true, force: true })
@@ -110,6 +126,45 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   }
   await waitUntilReady(cluster, () => (server.exitCode === null ? null : log))
   return cluster
+}
+
+/** Signals the postmaster by the pid it wrote; false when it wrote none (already gone). */
+function signalPostmaster(dataDir: string, signal: NodeJS.Signals): boolean {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+    process.kill(pid, signal)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Certificates into the cluster's folder and pg_hba.conf admitting TLS connections only; the server settings. */
+function requireTls(root: string, dataDir: string): { caCertificate: string; settings: string[] } {
+  const ca = createCertificateAuthority()
+  const server = createServerCertificate(ca, { dns: ['localhost'], ip: ['127.0.0.1'] })
+  const certFile = join(root, 'server.crt')
+  const keyFile = join(root, 'server.key')
+  writeFileSync(certFile, server.certificate)
+  // PostgreSQL refuses a key others can read, or one that is not its own.
+  writeFileSync(keyFile, server.key, { mode: 0o600 })
+  const user = process.getuid?.() === 0 ? unprivilegedUser() : null
+  if (user) {
+    const uid = Number(spawnSync('id', ['-u', user], { encoding: 'utf8' }).stdout)
+    const gid = Number(spawnSync('id', ['-g', user], { encoding: 'utf8' }).stdout)
+    for (const file of [certFile, keyFile]) chownSync(file, uid, gid)
+  }
+  writeFileSync(
+    join(dataDir, 'pg_hba.conf'),
+    'local all all scram-sha-256\nhostssl all all 127.0.0.0/8 scram-sha-256\n',
+  )
+  return {
+    caCertificate: ca.certificate,
+    settings: [
+      '-c', 'ssl=on', '-c', `ssl_cert_file=${certFile}`, '-c', `ssl_key_file=${keyFile}`,
+      '-c', 'listen_addresses=127.0.0.1,127.0.0.2',
+    ],
+  }
 }
 
 async function waitUntilReady(cluster: ThrowawayCluster, exited: () => string | null): Promise<void> {
@@ -130,13 +185,21 @@ async function waitUntilReady(cluster: ThrowawayCluster, exited: () => string | 
   }
 }
 
-export function adminConnection(cluster: Pick<ThrowawayCluster, 'host' | 'port' | 'admin'>): pg.ClientConfig {
-  return { host: cluster.host, port: cluster.port, user: cluster.admin.user, password: cluster.admin.password }
+type ClusterAddress = Pick<ThrowawayCluster, 'host' | 'port' | 'admin'> & Partial<Pick<ThrowawayCluster, 'tls'>>
+
+export function adminConnection(cluster: ClusterAddress): pg.ClientConfig {
+  return {
+    host: cluster.host,
+    port: cluster.port,
+    user: cluster.admin.user,
+    password: cluster.admin.password,
+    ...(cluster.tls ? { ssl: { ca: cluster.tls.caCertificate } } : {}),
+  }
 }
 
 /** Runs statements as the cluster's superuser in one database. */
 export async function asAdmin<T>(
-  cluster: Pick<ThrowawayCluster, 'host' | 'port' | 'admin'>,
+  cluster: ClusterAddress,
   database: string,
   work: (client: pg.Client) => Promise<T>,
 ): Promise<T> {
