@@ -1,9 +1,19 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { createCertificateAuthority, createServerCertificate } from './tlsCertificates'
 
 /**
  * A PostgreSQL cluster of its own for tests, benchmarks and the preview: created in a
@@ -16,11 +26,22 @@ export interface ThrowawayCluster {
   /** The superuser of the throw-away cluster (not what a desk connects as). */
   admin: { user: string; password: string }
   /** Stops the server and removes its data. */
+  /** Started with `{ tls: true }`: the CA (PEM) that signed the server's certificate. */
+  tls?: { caCertificate: string }
   stop(): Promise<void>
   /** Stops the server (fast shutdown: sessions are ended) and keeps its data, as an outage would. */
   halt(): Promise<void>
   /** Starts a halted server again on the same data folder and port. */
   restart(): Promise<void>
+}
+
+export interface ThrowawayClusterOptions {
+  /**
+   * TLS only (`hostssl` in pg_hba.conf): a CA and a server certificate for localhost and
+   * 127.0.0.1, made with openssl into the cluster's folder. It also listens on 127.0.0.2,
+   * an address of the same machine that the certificate does not name.
+   */
+  tls?: boolean
 }
 
 export const ADMIN_PASSWORD = 'throwaway-admin'
@@ -31,7 +52,8 @@ export function findPostgresBin(): string | null {
   if (process.env.FRONTDESK_PG_BIN) candidates.push(process.env.FRONTDESK_PG_BIN)
   const debian = '/usr/lib/postgresql'
   if (existsSync(debian)) {
-    for (const version of readdirSync(debian).sort((a, b) => Number(b) - Number(a))) candidates.push(join(debian, version, 'bin'))
+    for (const version of readdirSync(debian).sort((a, b) => Number(b) - Number(a)))
+      candidates.push(join(debian, version, 'bin'))
   }
   const pgConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' })
   if (pgConfig.status === 0) candidates.push(pgConfig.stdout.trim())
@@ -41,7 +63,8 @@ export function findPostgresBin(): string | null {
 /** Why no cluster can be started here, or null when one can. */
 export function whyNoPostgres(): string | null {
   if (!findPostgresBin()) return 'no PostgreSQL server binaries (initdb, postgres) found: apt-get install postgresql'
-  if (process.getuid?.() === 0 && !unprivilegedUser()) return 'running as root and no unprivileged user to run PostgreSQL as'
+  if (process.getuid?.() === 0 && !unprivilegedUser())
+    return 'running as root and no unprivileged user to run PostgreSQL as'
   return null
 }
 
@@ -59,7 +82,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -69,7 +94,7 @@ function asUser(command: string, args: string[]): [string, string[]] {
   return ['runuser', ['-u', unprivilegedUser() as string, '--', command, ...args]]
 }
 
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+export async function startThrowawayCluster(options: ThrowawayClusterOptions = {}): Promise<ThrowawayCluster> {
   const bin = findPostgresBin()
   if (!bin) throw new Error(whyNoPostgres() ?? 'no PostgreSQL')
   const root = mkdtempSync(join(tmpdir(), 'frontdesk-pg-'))
@@ -85,17 +110,46 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   }
   chmodSync(root, 0o700)
   const [initCommand, initArgs] = asUser(join(bin, 'initdb'), [
-    '-D', dataDir, '-U', 'postgres', '--pwfile', pwFile, '-A', 'scram-sha-256',
-    '-E', 'UTF8', '--locale', 'C', '--no-sync', '--no-instructions',
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--pwfile',
+    pwFile,
+    '-A',
+    'scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale',
+    'C',
+    '--no-sync',
+    '--no-instructions',
   ])
   const init = spawnSync(initCommand, initArgs, { encoding: 'utf8' })
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`)
+  const tls = options.tls ? requireTls(root, dataDir) : null
   const port = await freePort()
   const [command, args] = asUser(join(bin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    root,
+    '-c',
+    'listen_addresses=127.0.0.1',
     // Throw-away data: durability settings off make a test database quick to create and fill.
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-    '-c', 'max_connections=300', '-c', 'shared_buffers=128MB',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=300',
+    '-c',
+    'shared_buffers=128MB',
+    ...(tls?.settings ?? []),
   ])
   let log = ''
   const launch = () => {
@@ -115,6 +169,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     host: '127.0.0.1',
     port,
     admin: { user: 'postgres', password: ADMIN_PASSWORD },
+    ...(tls ? { tls: { caCertificate: tls.caCertificate } } : {}),
     async stop() {
       await halt()
       rmSync(root, { recursive: true, force: true })
@@ -142,6 +197,40 @@ function fastShutdown(server: ChildProcess, dataDir: string): void {
   else server.kill('SIGINT')
 }
 
+/** Certificates into the cluster's folder and pg_hba.conf admitting TLS connections only; the server settings. */
+function requireTls(root: string, dataDir: string): { caCertificate: string; settings: string[] } {
+  const ca = createCertificateAuthority()
+  const server = createServerCertificate(ca, { dns: ['localhost'], ip: ['127.0.0.1'] })
+  const certFile = join(root, 'server.crt')
+  const keyFile = join(root, 'server.key')
+  writeFileSync(certFile, server.certificate)
+  // PostgreSQL refuses a key others can read, or one that is not its own.
+  writeFileSync(keyFile, server.key, { mode: 0o600 })
+  const user = process.getuid?.() === 0 ? unprivilegedUser() : null
+  if (user) {
+    const uid = Number(spawnSync('id', ['-u', user], { encoding: 'utf8' }).stdout)
+    const gid = Number(spawnSync('id', ['-g', user], { encoding: 'utf8' }).stdout)
+    for (const file of [certFile, keyFile]) chownSync(file, uid, gid)
+  }
+  writeFileSync(
+    join(dataDir, 'pg_hba.conf'),
+    'local all all scram-sha-256\nhostssl all all 127.0.0.0/8 scram-sha-256\n',
+  )
+  return {
+    caCertificate: ca.certificate,
+    settings: [
+      '-c',
+      'ssl=on',
+      '-c',
+      `ssl_cert_file=${certFile}`,
+      '-c',
+      `ssl_key_file=${keyFile}`,
+      '-c',
+      'listen_addresses=127.0.0.1,127.0.0.2',
+    ],
+  }
+}
+
 async function waitUntilReady(cluster: ThrowawayCluster, exited: () => string | null): Promise<void> {
   const deadline = Date.now() + 30_000
   for (;;) {
@@ -160,13 +249,21 @@ async function waitUntilReady(cluster: ThrowawayCluster, exited: () => string | 
   }
 }
 
-export function adminConnection(cluster: Pick<ThrowawayCluster, 'host' | 'port' | 'admin'>): pg.ClientConfig {
-  return { host: cluster.host, port: cluster.port, user: cluster.admin.user, password: cluster.admin.password }
+type ClusterAddress = Pick<ThrowawayCluster, 'host' | 'port' | 'admin'> & Partial<Pick<ThrowawayCluster, 'tls'>>
+
+export function adminConnection(cluster: ClusterAddress): pg.ClientConfig {
+  return {
+    host: cluster.host,
+    port: cluster.port,
+    user: cluster.admin.user,
+    password: cluster.admin.password,
+    ...(cluster.tls ? { ssl: { ca: cluster.tls.caCertificate } } : {}),
+  }
 }
 
 /** Runs statements as the cluster's superuser in one database. */
 export async function asAdmin<T>(
-  cluster: Pick<ThrowawayCluster, 'host' | 'port' | 'admin'>,
+  cluster: ClusterAddress,
   database: string,
   work: (client: pg.Client) => Promise<T>,
 ): Promise<T> {

@@ -7,8 +7,7 @@ const DEADLOCK = '40P01'
 const UNIQUE_VIOLATION = '23505'
 
 function sqlState(error: unknown): string | undefined {
-  const code =
-    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
     (error as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : undefined
 }

@@ -84,6 +84,15 @@ describe.skipIf(testEngine !== 'postgres')('one schema on two engines', () => {
     expect(terms?.primaryKey).toEqual(['field', 'term', 'tiebreak', 'person_id'])
   })
 
+  it('a desk role, which owns nothing, reads the same description (triggers included)', async () => {
+    const desk = await connectServer(server.desk)
+    try {
+      expect(await postgresEngine.describeSchema(desk.manager)).toEqual(postgres)
+    } finally {
+      await desk.destroy()
+    }
+  })
+
   it('an index made on one engine only is a difference, named in the diff', async () => {
     const other = await createServerDatabase()
     try {
