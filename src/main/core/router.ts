@@ -194,8 +194,10 @@ export class Router {
 
   private describeFailure(name: string, error: unknown): ErrorData {
     if (error instanceof AppError) return error.toData()
-    if (error instanceof DatabaseUnavailable || isConnectionLoss(error)) {
-      this.options.database.markConnection(false)
+    // Only a server can go away (a file cannot), and only its driver's failures are read as that.
+    const database = this.options.database
+    if (error instanceof DatabaseUnavailable || (database.target.engine === 'postgres' && isConnectionLoss(error))) {
+      database.markConnection(false)
       this.options.logger.warn(`Command ${name}: the database server did not answer (${describe(error)})`)
       return { code: 'DATABASE_UNAVAILABLE', message: 'The database server does not answer; nothing was saved' }
     }

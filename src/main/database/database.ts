@@ -105,7 +105,12 @@ export class Database {
   /** Asks the server whether it answers (PostgreSQL); a file is always there. Concurrent asks share one query. */
   ping(): Promise<boolean> {
     const source = this.writer
-    if (this.target.engine !== 'postgres' || !source) return Promise.resolve(true)
+    if (this.target.engine !== 'postgres') return Promise.resolve(true)
+    if (!source) {
+      // Closed: nothing left to ask about.
+      this.stopProbing()
+      return Promise.resolve(true)
+    }
     this.pinging ??= source
       .query('SELECT 1')
       .then(
