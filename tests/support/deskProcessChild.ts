@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     )
   })
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
+  // The test process is gone (or closed us): never outlive it with an open pool.
+  process.once('disconnect', () => void backend.close().finally(() => process.exit(0)))
   reply({ ready: true })
 }
 

@@ -3,7 +3,7 @@ import { contract as fullContract, type CommandName, type InputOf, type OutputOf
 import type { AnySpec } from '../../shared/contract/define'
 import { AppError, type ErrorData, type Result } from '../../shared/errors'
 import { AuditEntrySchema } from '../audit/auditEntry'
-import type { EntityManager, QueryRunner } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import type { Database } from '../database/database'
 import { ConnectionLost, isConnectionLoss } from '../database/connectionLoss'
 import { WriteQueue, type TaskQueue } from '../database/writeQueue'
@@ -202,8 +202,10 @@ export class Router {
 
   private describeFailure(name: string, error: unknown): ErrorData {
     if (error instanceof AppError) return error.toData()
-    if (error instanceof DatabaseUnavailable || isConnectionLoss(error)) {
-      this.options.database.markConnection(false)
+    // Only a server can go away (a file cannot), and only its driver's failures are read as that.
+    const database = this.options.database
+    if (error instanceof DatabaseUnavailable || (database.target.engine === 'postgres' && isConnectionLoss(error))) {
+      database.markConnection(false)
       this.options.logger.warn(`Command ${name}: the database server did not answer (${describe(error)})`)
       return { code: 'DATABASE_UNAVAILABLE', message: 'The database server does not answer; nothing was saved' }
     }
@@ -214,30 +216,26 @@ export class Router {
   }
 }
 
+/** What TypeORM says when a transaction's connection was released under it. */
+const RELEASED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'])
+
 /**
  * On PostgreSQL every write is SERIALIZABLE: a handler's checks across rows (a cycle of
  * guardians, the last seat) hold as if writes ran one at a time, as they do on SQLite.
  */
-const RELEASED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'])
-
 async function inTransaction<T>(database: Database, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const source = database.dataSource
-  let runner: QueryRunner | undefined
-  const watched = (em: EntityManager) => {
-    runner = em.queryRunner
-    return work(em)
-  }
+  if (database.engine.kind !== 'postgres') return source.transaction(work)
+  const runner = source.createQueryRunner()
   try {
-    return database.engine.kind === 'postgres'
-      ? await source.transaction('SERIALIZABLE', watched)
-      : await source.transaction(watched)
+    return await runner.manager.transaction('SERIALIZABLE', work)
   } catch (error) {
     // When the socket fails TypeORM releases the transaction's connection at once: the next
     // statement then only says "already released", which is the lost connection all the same.
-    if (runner?.isReleased && RELEASED.has((error as Error | null)?.name ?? '')) {
-      throw new ConnectionLost(error)
-    }
+    if (runner.isReleased && RELEASED.has((error as Error | null)?.name ?? '')) throw new ConnectionLost(error)
     throw error
+  } finally {
+    await runner.release()
   }
 }
 

@@ -135,8 +135,12 @@ export class Database {
   ping(): Promise<boolean> {
     const source = this.writer
     if (this.target.engine !== 'postgres') return Promise.resolve(true)
-    // Still waiting for a server that could not be used at start: it does not answer yet.
-    if (!source) return Promise.resolve(false)
+    // No connection: still waiting for a server that could not be used at start (it does not
+    // answer yet), or closed (nothing left to ask about, so stop probing).
+    if (!source) {
+      this.stopProbing()
+      return Promise.resolve(false)
+    }
     this.pinging ??= source
       .query('SELECT 1')
       .then(

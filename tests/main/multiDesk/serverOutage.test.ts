@@ -98,11 +98,12 @@ describe.skipIf(testEngine !== 'postgres')('the database server stops mid-sessio
     const names = Array.from({ length: 24 }, (_, i) => `Výpadek${String(i).padStart(2, '0')}`)
     const writes = names.map((lastName, i) =>
       // Staggered, so some commit before the stop, some are cut off in the middle, some find it stopped.
-      new Promise((resolve) => setTimeout(resolve, i * 4)).then(() =>
+      new Promise((resolve) => setTimeout(resolve, i * 15)).then(() =>
         admin.result('people/create', { person: samplePerson(centreId, { lastName }), allowDuplicate: true }),
       ),
     )
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    // The server goes down once the first write is through, while the others are on their way.
+    expect((await writes[0]).ok).toBe(true)
     await cluster.halt()
     const results = await Promise.all(writes)
     await cluster.restart()
