@@ -13,7 +13,7 @@ export interface ServerTarget extends ServerSettings {
 
 export const MINIMUM_SERVER_VERSION = 140000
 /** Held while migrating, so two desks starting at once do not both migrate. */
-const MIGRATION_LOCK = 0x46_44_4d_47 // "FDMG"
+export const MIGRATION_LOCK = 0x46_44_4d_47 // "FDMG"
 
 /** A server that cannot be used, with the reason the desk shows in its own words. */
 export class ServerRefused extends Error {
