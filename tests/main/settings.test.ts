@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestBackend, type TestBackend } from '../support/backend'
+import { restartTestBackend } from '../support/desks'
 import { sampleOrganisation, saveOrganisation } from '../support/organisation'
 
 const organisation = sampleOrganisation()
@@ -18,7 +19,7 @@ describe('organisation settings', () => {
     backend = await startTestBackend()
     await saveOrganisation(backend, { ...organisation, currency: 'EUR', language: 'en' })
     await backend.close()
-    const reopened = await startTestBackend({}, backend.dataDir)
+    const reopened = await restartTestBackend(backend)
     backend = reopened
     const settings = await reopened.call('settings/get-organisation', {})
     expect(settings).toMatchObject({ ...organisation, currency: 'EUR', language: 'en' })

@@ -32,6 +32,19 @@ export async function rowCounts(backend: { database: Database }): Promise<Record
   return counts
 }
 
+/**
+ * Rows of a portable query (`?` placeholders) on committed data, on either engine: SQLite on
+ * a read-only connection of its own to the file, PostgreSQL through the pool.
+ */
+export async function queryCommitted<T = Record<string, unknown>>(
+  backend: { database: Database },
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  if (backend.database.engine.kind === 'sqlite') return queryFile<T>(backend.database.location.file, sql, params)
+  return (await backend.database.dataSource.query(sql, params)) as T[]
+}
+
 /** Row count of every table in the file, read on a connection of its own. */
 export function rowCountsInFile(file: string): Promise<Record<string, number>> {
   return withRawConnection(file, 'read-only', async (db) => {

@@ -4,6 +4,7 @@ import type { StaffMember } from '../../src/shared/contract/staff'
 import { AppError, type Result } from '../../src/shared/errors'
 import { dataFiles, type BackendOptions } from '../../src/main/backend'
 import type { Caller } from '../../src/main/core/session'
+import type { DatabaseTarget } from '../../src/main/database/database'
 import type { Router } from '../../src/main/core/router'
 import { SignInThrottle } from '../../src/main/auth/signInThrottle'
 import { startTestBackend, tempDir, type TestBackend, type TestBackendOptions } from './backend'
@@ -154,6 +155,36 @@ export async function centreTemplate<T = undefined>(
       await serverDatabase?.drop()
     },
   }
+}
+
+/**
+ * Starts the backend again on the same data: the same folder and, on the PostgreSQL half, the
+ * same server database (its `dispose` drops that database). `backend` must be closed, not disposed.
+ */
+export async function restartTestBackend(backend: TestBackend, options: TestBackendOptions = {}): Promise<TestBackend> {
+  const server = backend.serverDatabase
+  const database = server ? { engine: 'postgres' as const, server: server.desk } : undefined
+  const restarted = await startTestBackend({ ...(database && { database }), ...options }, backend.dataDir)
+  return {
+    ...restarted,
+    serverDatabase: server,
+    async dispose() {
+      await restarted.dispose()
+      await server?.drop()
+    },
+  }
+}
+
+/**
+ * Another backend (another desk's process, here in the same test process) on the same
+ * database as `backend`: the same file, or the same server database as the desk role. Its
+ * `dispose` leaves that database to `backend`'s.
+ */
+export function startSecondDeskBackend(backend: TestBackend, options: TestBackendOptions = {}): Promise<TestBackend> {
+  const database: DatabaseTarget = backend.serverDatabase
+    ? { engine: 'postgres', server: backend.serverDatabase.desk }
+    : { engine: 'sqlite', location: dataFiles(backend.dataDir) }
+  return startDeskBackend({ ...options, database })
 }
 
 /** Signs `account` in at a desk of its own. */

@@ -22,9 +22,12 @@ export const auditHandlers: ContextHandlers<'audit'> = {
       query.andWhere('entry.staffUserId = :staffUserId', { staffUserId: input.staffUserId })
     if (input.command) query.andWhere('entry.command = :command', { command: input.command })
     if (input.text) {
-      const like = `%${input.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      // SQLite's LIKE ignores ASCII case, PostgreSQL's does not. LOWER of a column folds ASCII only on both
+      // (SQLite's LOWER; PostgreSQL's under the columns' "C" collation), so the text is folded the same way here.
+      const folded = input.text.replace(/[A-Z]/g, (c) => c.toLowerCase())
+      const like = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
       query.andWhere(
-        "(entry.summary LIKE :like ESCAPE '\\' OR entry.target LIKE :like ESCAPE '\\' OR entry.staffName LIKE :like ESCAPE '\\')",
+        "(LOWER(entry.summary) LIKE :like ESCAPE '\\' OR LOWER(entry.target) LIKE :like ESCAPE '\\' OR LOWER(entry.staffName) LIKE :like ESCAPE '\\')",
         { like },
       )
     }
@@ -45,7 +48,8 @@ export const auditHandlers: ContextHandlers<'audit'> = {
       .select('entry.staffUserId', 'staffUserId')
       .addSelect('MAX(entry.staffName)', 'staffName')
       .groupBy('entry.staffUserId')
-      .orderBy('staffName')
+      // Quoted: PostgreSQL folds an unquoted alias to lower case.
+      .orderBy('"staffName"')
       .getRawMany()
     return rows
   },

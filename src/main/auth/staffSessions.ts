@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm'
+import { contract } from '../../shared/contract'
 import type { SessionInfo } from '../../shared/contract/auth'
 import { PERMISSIONS, type Permission } from '../../shared/permissions'
 import {
@@ -27,10 +28,13 @@ interface Desk {
   locked: boolean
   lastActivity: number
   version: number
+  /** The trail's newest change to staff, roles, units or security when the desk was loaded. */
+  stamp: number | null
 }
 
 // Units too: a new sub-unit is within the grants of whoever holds its parent with sub-units.
 const REFRESHING = /^(staff|roles|units)\/|^settings\/update-security$/
+const REFRESHING_COMMANDS = Object.keys(contract).filter((name) => REFRESHING.test(name))
 
 /**
  * Who is signed in at each desk (an Electron window, a browser tab). Kept in memory on
@@ -111,7 +115,9 @@ export class StaffSessions implements SessionProvider {
   private async current(caller: Caller): Promise<Desk | null> {
     const key = deskKey(caller)
     const desk = this.desks.get(key)
-    if (!desk || desk.version === this.version) return desk ?? null
+    if (!desk) return null
+    // Another desk's backend on the same database changes staff without telling this one: its audit row shows it.
+    if (desk.version === this.version && desk.stamp === (await changeStamp(this.database.readManager))) return desk
     // Staff or roles changed since: reload, and end the session of someone deactivated.
     const fresh = await this.load(desk.userId, this.database.readManager)
     if (!fresh) {
@@ -124,6 +130,8 @@ export class StaffSessions implements SessionProvider {
   }
 
   private async load(userId: number, em: EntityManager): Promise<Desk | null> {
+    // Read first: a change committed while loading shows as a newer stamp at the next call.
+    const stamp = await changeStamp(em)
     const user = await em.findOneBy(StaffUserSchema, { id: userId })
     if (!user || !user.active) return null
     const grants = await em.findBy(RoleGrantSchema, { staffUserId: userId })
@@ -145,8 +153,22 @@ export class StaffSessions implements SessionProvider {
       locked: false,
       lastActivity: this.now(),
       version: this.version,
+      stamp,
     }
   }
+}
+
+/**
+ * The newest audit row of a command that changes who may do what. Every write's audit row
+ * commits with it, so this sees changes made through any backend on the database.
+ */
+async function changeStamp(em: EntityManager): Promise<number | null> {
+  const marks = REFRESHING_COMMANDS.map(() => '?').join(', ')
+  const [row]: { stamp: number | null }[] = await em.query(
+    `SELECT MAX(id) AS "stamp" FROM audit_log WHERE command IN (${marks})`,
+    REFRESHING_COMMANDS,
+  )
+  return row?.stamp ?? null
 }
 
 function deskKey(caller: Caller): string {

@@ -19,7 +19,7 @@ export interface ServerTarget extends ServerSettings {
 
 export const MINIMUM_SERVER_VERSION = 140000
 /** Held while migrating, so two desks starting at once do not both migrate. */
-const MIGRATION_LOCK = 0x46_44_4d_47 // "FDMG"
+export const MIGRATION_LOCK = 0x46_44_4d_47 // "FDMG"
 /** SQLSTATE of a statement the role has no right to run (a desk role meeting DDL). */
 const INSUFFICIENT_PRIVILEGE = '42501'
 

@@ -85,8 +85,15 @@ describe('the audit trail', () => {
         if (contract[name].kind !== 'read') continue
         const input = name === 'audit/search' ? search() : validInputs(centre, centre.adminId)[name]
         const result = await admin.dispatch(name, input)
-        // A read of a record that is not there still reads: only a refused call would prove nothing.
-        expect(result.ok || result.error.code, name).toSatisfy((outcome) => outcome === true || outcome === 'NOT_FOUND')
+        // A read of a record that is not there still reads: only a refused call would prove nothing. Testing a
+        // server that does not answer is refused as such; a desk on a server has no backup files to list.
+        const { code, reason } = result.ok ? { code: null, reason: null } : result.error
+        const answers =
+          result.ok ||
+          code === 'NOT_FOUND' ||
+          (name === 'database/test-server' && code === 'SERVER_REFUSED') ||
+          (name === 'system/list-backups' && backend.database.engine.kind === 'postgres' && reason === 'server_backups')
+        expect(answers, `${name}: ${code} ${reason}`).toBe(true)
       }
       await admin.call('auth/touch', {})
       expect(await auditCount(backend)).toBe(before)

@@ -3,11 +3,19 @@ import { DataSource } from 'typeorm'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { dataFiles } from '../../../src/main/backend'
 import { sqliteOptions } from '../../../src/main/database/dataSourceOptions'
+import { connectServer } from '../../../src/main/database/postgresServer'
 import type { CommandName } from '../../../src/shared/contract'
 import type { Result } from '../../../src/shared/errors'
 import { startTestBackend, type TestBackend } from '../../support/backend'
-import { countRows, queryFile } from '../../support/database'
-import { addStaff, centreTemplate, deskSignedInAs, type CentreTemplate, type Desk } from '../../support/desks'
+import { countRows } from '../../support/database'
+import {
+  addStaff,
+  centreTemplate,
+  deskSignedInAs,
+  restartTestBackend,
+  type CentreTemplate,
+  type Desk,
+} from '../../support/desks'
 import { sampleOrganisation, saveOrganisation } from '../../support/organisation'
 import { rootUnitId } from '../../support/people'
 import { samplePerson } from '../../support/personSamples'
@@ -169,8 +177,12 @@ describe('every editable record counts its saves', () => {
   afterEach(() => backend?.dispose())
 
   const auditRows = async (command: CommandName) =>
-    (await backend.database.dataSource.query('SELECT COUNT(*) AS n FROM audit_log WHERE command = ?', [command]))[0]
-      .n as number
+    (
+      await backend.database.dataSource.query(
+        'SELECT CAST(COUNT(*) AS integer) AS n FROM audit_log WHERE command = ?',
+        [command],
+      )
+    )[0].n as number
 
   describe.each(Object.entries(RECORDS))('%s', (_kind, record) => {
     it('of two desks saving from the same version within the same instant, the second is refused', async () => {
@@ -266,22 +278,25 @@ describe('records written before there were versions', () => {
       await saveOrganisation(backend, sampleOrganisation())
       await backend.close()
 
-      // The file as the previous release left it: no version columns yet.
-      const { file } = dataFiles(backend.dataDir)
-      const source = new DataSource(sqliteOptions(file, { readOnly: false }))
-      await source.initialize()
-      // Later migrations are undone first, down to the one that added the versions.
-      const versionsApplied = async () =>
-        (await source.query("SELECT 1 FROM migrations WHERE name = 'RecordVersions1764000000000'")).length > 0
-      while (await versionsApplied()) await source.undoLastMigration({ transaction: 'each' })
-      expect(await queryFile(file, "SELECT name FROM pragma_table_info('person') WHERE name = 'version'")).toEqual([])
-      await source.runMigrations({ transaction: 'each' })
-      await source.destroy()
-
-      for (const table of VERSIONED_TABLES) {
-        expect(await queryFile(file, `SELECT DISTINCT version FROM "${table}"`), table).toEqual([{ version: 1 }])
+      // The data as the previous release left it: no version columns yet. On a server only its owner changes the schema.
+      const source = backend.serverDatabase
+        ? await connectServer(backend.serverDatabase.owner)
+        : await new DataSource(sqliteOptions(dataFiles(backend.dataDir).file, { readOnly: false })).initialize()
+      try {
+        // Later migrations are undone first, down to the one that added the versions.
+        const versionsApplied = async () =>
+          (await source.query("SELECT 1 FROM migrations WHERE name = 'RecordVersions1764000000000'")).length > 0
+        while (await versionsApplied()) await source.undoLastMigration({ transaction: 'each' })
+        expect(await columnsNamed(source, 'person', 'version')).toBe(0)
+        await source.runMigrations({ transaction: 'each' })
+        for (const table of VERSIONED_TABLES) {
+          expect(await source.query(`SELECT DISTINCT version FROM "${table}"`), table).toEqual([{ version: 1 }])
+        }
+      } finally {
+        await source.destroy()
       }
-      const reopened = await startTestBackend({}, backend.dataDir)
+
+      const reopened = await restartTestBackend(backend)
       const saved = await reopened.call('people/update', {
         id: jana.id,
         person: samplePerson(unitId, { notes: 'Po aktualizaci' }),
@@ -291,6 +306,17 @@ describe('records written before there were versions', () => {
       await reopened.close()
     } finally {
       rmSync(backend.dataDir, { recursive: true, force: true })
+      await backend.serverDatabase?.drop()
     }
   })
 })
+
+/** How many columns of that name the table has, from either engine's catalogue. */
+async function columnsNamed(source: DataSource, table: string, column: string): Promise<number> {
+  const sql =
+    source.options.type === 'postgres'
+      ? `SELECT column_name FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?`
+      : 'SELECT name FROM pragma_table_info(?) WHERE name = ?'
+  return (await source.query(sql, [table, column])).length
+}

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dataFiles } from '../../../src/main/backend'
 import { MERGE_FIELDS } from '../../../src/shared/contract/people'
 import type { ErrorData } from '../../../src/shared/errors'
 import { startTestBackend, TEST_CALLER, type TestBackend } from '../../support/backend'
-import { rowCountsInFile } from '../../support/database'
+import { rowCounts } from '../../support/database'
 import { sampleOrganisation } from '../../support/organisation'
 import { rootUnitId, samplePerson } from '../../support/people'
 
@@ -27,7 +26,7 @@ describe('unknown fields, class instances, endless lists and malformed text are 
   beforeAll(async () => {
     backend = await startTestBackend()
     unitId = await rootUnitId(backend)
-    before = await rowCountsInFile(dataFiles(backend.dataDir).file)
+    before = await rowCounts(backend)
   })
   afterAll(() => backend.dispose())
 
@@ -35,7 +34,7 @@ describe('unknown fields, class instances, endless lists and malformed text are 
   async function refusal(name: string, input: unknown): Promise<ErrorData> {
     const result = await backend.router.dispatch(name, input, TEST_CALLER)
     if (result.ok) throw new Error(`expected ${name} to be refused, got ${JSON.stringify(result.data)}`)
-    expect(await rowCountsInFile(dataFiles(backend.dataDir).file)).toEqual(before)
+    expect(await rowCounts(backend)).toEqual(before)
     return result.error
   }
 

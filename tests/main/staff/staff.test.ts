@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Unit } from '../../../src/shared/contract/units'
 import { PERMISSIONS } from '../../../src/shared/permissions'
 import type { TestBackend } from '../../support/backend'
-import { rowCountsInFile } from '../../support/database'
+import { rowCounts } from '../../support/database'
 import {
   addStaff,
   ADMINISTRATOR,
@@ -53,7 +53,6 @@ describe('staff members and their roles', () => {
   })
   afterEach(() => backend?.dispose())
 
-  const file = () => backend.database.location.file
   const signIn = (key: string, username: string, password: string) =>
     desk(backend, key).result('auth/sign-in', { username, password })
   const lastAdministrator = { ok: false, error: { code: 'CONFLICT', reason: 'last_administrator' } }
@@ -81,13 +80,13 @@ describe('staff members and their roles', () => {
 
     it('a username is taken whatever its case, and the refusal writes nothing', async () => {
       await admin.call('staff/create', JANA)
-      const before = await rowCountsInFile(file())
+      const before = await rowCounts(backend)
       const taken = await admin.result('staff/create', { ...PETR, username: ' JANA.Novakova ' })
       expect(taken).toMatchObject({
         ok: false,
         error: { code: 'CONFLICT', reason: 'username_taken', fields: { username: { code: 'username_taken' } } },
       })
-      expect(await rowCountsInFile(file())).toEqual(before)
+      expect(await rowCounts(backend)).toEqual(before)
     })
   })
 
@@ -174,7 +173,7 @@ describe('staff members and their roles', () => {
         { roleId: centre.roles.administrator, unitId: centre.centreId, includeSubUnits: false },
       ])
       const petrDesk = await deskSignedInAs(backend, 'petr-desk', petr.id)
-      const before = await rowCountsInFile(file())
+      const before = await rowCounts(backend)
       expect(
         await petrDesk.result('staff/set-active', {
           id: centre.adminId,
@@ -182,7 +181,7 @@ describe('staff members and their roles', () => {
           active: false,
         }),
       ).toMatchObject(lastAdministrator)
-      expect(await rowCountsInFile(file())).toEqual(before)
+      expect(await rowCounts(backend)).toEqual(before)
       expect(await admin.result('units/list', {})).toMatchObject({ ok: true })
     })
 
@@ -289,7 +288,7 @@ describe('staff members and their roles', () => {
     })
 
     it('she cannot reset the password of, deactivate or rename the centre’s administrator', async () => {
-      const before = await rowCountsInFile(file())
+      const before = await rowCounts(backend)
       expect(
         await hanaDesk.result('staff/reset-password', { id: centre.adminId, newPassword: 'prevzato-heslo' }),
       ).toMatchObject(forbidden)
@@ -307,7 +306,7 @@ describe('staff members and their roles', () => {
           displayName: 'Bývalý správce',
         }),
       ).toMatchObject(forbidden)
-      expect(await rowCountsInFile(file())).toEqual(before)
+      expect(await rowCounts(backend)).toEqual(before)
       expect(await signIn('check', ADMINISTRATOR.username, ADMINISTRATOR.password)).toMatchObject({ ok: true })
     })
 

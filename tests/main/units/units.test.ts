@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Unit } from '../../../src/shared/contract/units'
 import type { TestBackend } from '../../support/backend'
-import { queryFile } from '../../support/database'
+import { queryCommitted } from '../../support/database'
 import {
   addStaff,
   auditCount,
@@ -30,8 +30,8 @@ async function versionNow(desk: Desk, id: number): Promise<number> {
 }
 
 const auditLines = (backend: TestBackend) =>
-  queryFile<AuditLine>(
-    backend.database.location.file,
+  queryCommitted<AuditLine>(
+    backend,
     'SELECT staff_user_id, staff_name, command, target, summary FROM audit_log WHERE command LIKE ? ORDER BY id',
     ['units/%'],
   )
