@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { CommandName, OutputOf, ParsedInputOf } from '../../shared/contract'
 import type { Permission } from '../../shared/permissions'
 import type { Database } from '../database/database'
+import type { Logger } from './logger'
 import type { Caller, StaffSession } from './session'
 
 /** What a handler may say about its write; the router stores it in the audit row. */
@@ -26,6 +27,8 @@ export interface HandlerContext {
   authorizeCentre(permission: Permission): Promise<void>
   audit: AuditNote
   database: Database
+  /** For what an operator should know of although the command succeeded. */
+  logger: Logger
   now: Date
   /**
    * Runs once the write has committed, still before the next write starts: side effects that

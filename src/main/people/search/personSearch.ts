@@ -132,7 +132,7 @@ export function countStatement(
   const parts = matchParts(query, units, onTerms ? termFilter : filter, true, onTerms)
   if (parts.length === 0) return null
   return {
-    sql: `SELECT COUNT(DISTINCT id) AS total FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) AS matches`,
+    sql: `SELECT CAST(COUNT(DISTINCT id) AS integer) AS total FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) AS matches`,
     params: parts.flatMap((part) => part.params),
   }
 }
