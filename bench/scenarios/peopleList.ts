@@ -1,4 +1,5 @@
 import { localDate } from '../../src/shared/calendarDate'
+import { sqliteEngine } from '../../src/main/database/engines/sqliteEngine'
 import type { RegisterKey, RegisterSort } from '../../src/shared/contract/people'
 import {
   EARLY_RANKS,
@@ -50,7 +51,8 @@ function pageScenario(name: string, base: Base, row: number, how: 'key' | 'jump'
     raw: async (bench, { key }) => {
       const segments = segmentsOf({ sort: base.sort ?? 'name', descending: false, locale: 'cs', unitsByName: [] })
       const where = filterWhere({ ...input(base, row), locale: 'cs' }, null, localDate())
-      const { sql, params } = segmentStatement(segments[key?.segment ?? 0], where, { key, backwards: false }, LIMIT)
+      const walk = { key, backwards: false }
+      const { sql, params } = segmentStatement(sqliteEngine, segments[key?.segment ?? 0], where, walk, LIMIT)
       return bench.raw.all(sql, params)
     },
   })

@@ -2,7 +2,7 @@ import { yearsBefore } from '../../src/shared/calendarDate'
 import { importPeople } from '../../src/main/people/bulkImport'
 import { personInput } from '../../src/shared/contract/people'
 import type { TestBackend } from './backend'
-import { rootUnitId, samplePerson } from './people'
+import { asSchemaOwner, rootUnitId, samplePerson } from './people'
 import { seededRandom } from './random'
 
 export interface GeneratedRegister {
@@ -45,6 +45,12 @@ export async function generateRegister(
     ),
   )
   await backend.database.dataSource.transaction((em) => importPeople(em, people, [], new Date()))
+  if (backend.database.engine.kind === 'postgres') {
+    // The import names the ids itself; people registered later must get the next ones.
+    await asSchemaOwner(backend, [
+      `SELECT setval(pg_get_serial_sequence('person', 'id'), (SELECT MAX(id) FROM person))`,
+    ])
+  }
   for (let id = 1; id <= spec.people; id += spec.archiveEvery) {
     await backend.call('people/set-archived', { id, archived: true })
   }

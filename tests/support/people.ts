@@ -1,3 +1,4 @@
+import pg from 'pg'
 import type { PersonFile } from '../../src/shared/contract/people'
 import type { TestBackend } from './backend'
 import { ADMINISTRATOR, CENTRE_NAME } from './desks'
@@ -35,4 +36,25 @@ export async function registerFamily(backend: TestBackend, unitId: number) {
     link,
   })
   return { mother, eliska, tomas }
+}
+
+/**
+ * Runs SQL as the owner of the schema, as a later migration would: on PostgreSQL the desk role
+ * may not create tables or move sequences. DDL is written in the portable (SQLite) spelling.
+ */
+export async function asSchemaOwner(backend: TestBackend, statements: string[]): Promise<void> {
+  const { engine } = backend.database
+  const server = backend.serverDatabase
+  if (!server) {
+    for (const sql of statements) await backend.database.dataSource.query(engine.ddl(sql))
+    return
+  }
+  const { host, port, database, user, password } = server.owner
+  const client = new pg.Client({ host, port, database, user, password })
+  await client.connect()
+  try {
+    for (const sql of statements) await client.query(engine.ddl(sql))
+  } finally {
+    await client.end()
+  }
 }

@@ -3,6 +3,7 @@ import type { CommandName, OutputOf, ParsedInputOf } from '../../shared/contract
 import type { Permission } from '../../shared/permissions'
 import type { Database } from '../database/database'
 import type { SecretBox } from '../system/deskDatabaseConfig'
+import type { Logger } from './logger'
 import type { Caller, StaffSession } from './session'
 
 /** The desk's own place: its data folder (where `database.json` lives) and how it seals a password. */
@@ -35,6 +36,8 @@ export interface HandlerContext {
   database: Database
   /** This desk's data folder and secret box, e.g. to save which server it joins. */
   desk: DeskHome
+  /** For what an operator should know of although the command succeeded. */
+  logger: Logger
   now: Date
   /**
    * Runs once the write has committed, still before the next write starts: side effects that

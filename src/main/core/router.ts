@@ -144,6 +144,7 @@ export class Router {
         authorizeCentre,
         audit: {},
         database,
+        logger: this.options.logger,
         now: this.clock(),
         afterCommit: (task: () => Promise<unknown>) => {
           afterCommit.push(task)

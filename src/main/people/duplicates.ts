@@ -37,10 +37,12 @@ export async function findDuplicates(
   }
   const key = nameKey(probe.firstName, probe.lastName)
   if (probe.firstName.trim() && probe.lastName.trim() && key) {
+    // No birth date matches no birth date (PostgreSQL has no `IS ?` for a bound value).
+    const birth = probe.birthDate === null ? 'birth_date IS NULL' : 'birth_date = ?'
     note(
       await em.query(
-        `SELECT id FROM person WHERE name_key = ? AND birth_date IS ? AND anonymised_at IS NULL LIMIT ${LIMIT}`,
-        [key, probe.birthDate],
+        `SELECT id FROM person WHERE name_key = ? AND ${birth} AND anonymised_at IS NULL LIMIT ${LIMIT}`,
+        probe.birthDate === null ? [key] : [key, probe.birthDate],
       ),
       'name_birth_date',
     )

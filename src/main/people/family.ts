@@ -22,10 +22,11 @@ export async function personFile(
   const side = (name: string, otherSide: string, thisSide: string) =>
     `SELECT '${name}' AS side, g.id AS guardianship_id, g.relation, g.primary_contact, g.may_pick_up, ${SUMMARY_COLUMNS}
      FROM guardianship g JOIN person p ON p.id = g.${otherSide} WHERE g.${thisSide} = ?`
+  // NULLS FIRST is SQLite's default order; PostgreSQL would put them last.
   const rows: (LinkSource & { side: 'guardian' | 'child' })[] = await em.query(
     `SELECT * FROM (${side('guardian', 'guardian_id', 'participant_id')}
        UNION ALL ${side('child', 'participant_id', 'guardian_id')}) AS family
-     ORDER BY side, primary_contact DESC, birth_date, id`,
+     ORDER BY side, primary_contact DESC, birth_date NULLS FIRST, id`,
     [row.id, row.id],
   )
   const links = (which: 'guardian' | 'child') =>

@@ -9,6 +9,7 @@ import {
   type PersonInputData,
 } from '../../shared/contract/people'
 import { AppError } from '../../shared/errors'
+import { engineOf } from '../database/engines'
 import { contactsOf } from './personMapping'
 import { PersonSchema, type PersonRow } from './personEntities'
 import { isOwnAncestor } from './family'
@@ -44,10 +45,12 @@ async function mergeGuardianships(em: EntityManager, keepId: number, removeId: n
     ['guardian_id', 'participant_id'],
     ['participant_id', 'guardian_id'],
   ]) {
+    // Booleans on PostgreSQL, 0/1 on SQLite: the larger is the wider permission on both.
+    const { greatest } = engineOf(em)
     await em.query(
       `UPDATE guardianship AS kept SET
-         primary_contact = MAX(kept.primary_contact, dup.primary_contact),
-         may_pick_up = MAX(kept.may_pick_up, dup.may_pick_up)
+         primary_contact = ${greatest('kept.primary_contact', 'dup.primary_contact')},
+         may_pick_up = ${greatest('kept.may_pick_up', 'dup.may_pick_up')}
        FROM guardianship AS dup
        WHERE kept.${mine} = ? AND dup.${mine} = ? AND kept.${other} = dup.${other}`,
       [keepId, removeId],
@@ -67,7 +70,7 @@ async function moveReferences(em: EntityManager, reference: PersonReference, kee
       removeId,
     ])
   } catch (error) {
-    if (!String(error).includes('UNIQUE')) throw error
+    if (!engineOf(em).isUniqueViolation(error)) throw error
     throw AppError.conflict('merge_collision', `Both records have the same row in ${reference.table}`)
   }
 }
@@ -78,7 +81,7 @@ export async function referenceCounts(em: EntityManager, personId: number) {
   for (const reference of await personReferences(em)) {
     if (BOOKKEEPING_TABLES.includes(reference.table)) continue
     const [{ count }]: { count: number }[] = await em.query(
-      `SELECT COUNT(*) AS count FROM "${reference.table}" WHERE "${reference.column}" = ?`,
+      `SELECT CAST(COUNT(*) AS integer) AS count FROM "${reference.table}" WHERE "${reference.column}" = ?`,
       [personId],
     )
     const same = counts.find((entry) => entry.table === reference.table)

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors'
 import type { Permission } from '../../shared/permissions'
 import type { ContextHandlers, HandlerContext } from '../core/handler'
 import { findDuplicates } from './duplicates'
-import { anonymise } from './erasure'
+import { anonymise, cleanAfterErasure } from './erasure'
 import { exportPerson } from './export/exportPerson'
 import { assertLinkable, personFile } from './family'
 import { GuardianshipSchema, PersonSchema, type PersonRow } from './personEntities'
@@ -204,8 +204,8 @@ export const peopleHandlers: ContextHandlers<'people'> = {
     await anonymise(ctx.em, row, ctx.now)
     ctx.audit.target = `person:${id}`
     ctx.audit.summary = `Erased the personal data of person #${id}`
-    // Old versions of the pages would otherwise stay readable in the write-ahead log.
-    ctx.afterCommit(() => ctx.database.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)'))
+    // Old versions of the rows would otherwise stay readable in the files for a while.
+    ctx.afterCommit(() => cleanAfterErasure(ctx.database, ctx.logger))
     return fileOf(ctx, id)
   },
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm'
+import { engineOf, type Engine } from '../database/engines'
 import type {
   MembershipFilter,
   PersonListRow,
@@ -53,7 +54,8 @@ export function filterWhere(filter: ListFilter, units: number[] | null, today: s
   if (!filter.includeArchived) clauses.push('p.archived_at IS NULL')
   if (units) clauses.push(`p.unit_id IN (${units.join(', ') || 'NULL'})`)
   if (filter.membership !== 'all') {
-    const active = '(p.member = 1 AND (p.member_until IS NULL OR p.member_until >= ?))'
+    // A boolean on PostgreSQL, 0/1 on SQLite: true as a condition on both.
+    const active = '(p.member AND (p.member_until IS NULL OR p.member_until >= ?))'
     clauses.push(filter.membership === 'members' ? active : `NOT ${active}`)
     params.push(today)
   }
@@ -82,11 +84,18 @@ export interface Walk {
  * rather filter first and sort; the index carries the filter columns, so the walk reads the
  * table only for the rows it returns. The benchmark runs these statements as its raw-SQL baseline.
  */
-export function segmentStatement(segment: Segment, where: Statement, walk: Walk, limit: number, skip = 0): Statement {
+export function segmentStatement(
+  engine: Engine,
+  segment: Segment,
+  where: Statement,
+  walk: Walk,
+  limit: number,
+  skip = 0,
+): Statement {
   const side = walk.backwards ? 'before' : 'after'
   const condition = walk.key ? keyCondition(segment, walk.key, side, walk.inclusive) : null
   const order = orderOf(segment, walk.backwards)
-  const inner = `SELECT p.id FROM person p INDEXED BY ${segment.index}
+  const inner = `SELECT p.id FROM person p ${engine.indexHint(segment.index)}
     WHERE ${and(where.sql, segment.where, condition?.sql ?? '')} ORDER BY ${order} LIMIT ? OFFSET ?`
   return {
     sql: `SELECT ${SUMMARY_COLUMNS}, ${keyColumns(segment)} FROM person p WHERE p.id IN (${inner}) ORDER BY ${order}`,
@@ -103,12 +112,13 @@ interface SegmentMarks {
 }
 
 /** Every STEP-th key of a segment and its row count, in one walk of its index. */
-export function milestoneStatement(segment: Segment, where: Statement): Statement {
+export function milestoneStatement(engine: Engine, segment: Segment, where: Statement): Statement {
   return {
     sql: `SELECT * FROM (
-        SELECT ${keyColumns(segment)}, ROW_NUMBER() OVER (ORDER BY ${orderOf(segment)}) AS n, COUNT(*) OVER () AS total
-        FROM person p INDEXED BY ${segment.index} WHERE ${and(where.sql, segment.where)}
-      ) WHERE (n - 1) % ${MILESTONE_STEP} = 0`,
+        SELECT ${keyColumns(segment)}, ROW_NUMBER() OVER (ORDER BY ${orderOf(segment)}) AS n,
+          CAST(COUNT(*) OVER () AS integer) AS total
+        FROM person p ${engine.indexHint(segment.index)} WHERE ${and(where.sql, segment.where)}
+      ) AS walked WHERE (n - 1) % ${MILESTONE_STEP} = 0`,
     params: [...where.params, ...segment.params],
   }
 }
@@ -118,7 +128,7 @@ async function milestones(em: EntityManager, signature: string, segments: Segmen
     const result: SegmentMarks[] = []
     let start = 0
     for (const [index, segment] of segments.entries()) {
-      const { sql, params } = milestoneStatement(segment, where)
+      const { sql, params } = milestoneStatement(engineOf(em), segment, where)
       const rows: (Record<string, unknown> & { total: number })[] = await em.query(sql, params)
       const count = rows[0]?.total ?? 0
       result.push({ count, start, marks: rows.map((row) => keyOf(index, row, segment)) })
@@ -161,7 +171,8 @@ async function keysetRows(
   }
   for (; index >= 0 && index < segments.length && rows.length < filter.limit; index += backwards ? -1 : 1) {
     if (walk.key !== null || (marks[index]?.count ?? 0) > 0) {
-      const { sql, params } = segmentStatement(segments[index], where, walk, filter.limit - rows.length, skip)
+      const limit = filter.limit - rows.length
+      const { sql, params } = segmentStatement(engineOf(em), segments[index], where, walk, limit, skip)
       const part: Row[] = await em.query(sql, params)
       rows.push(...part)
       segmentOf.push(...part.map(() => index))

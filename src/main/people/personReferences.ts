@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm'
+import { engineOf } from '../database/engines'
 
 export interface PersonReference {
   table: string
@@ -11,10 +12,5 @@ export interface PersonReference {
  * anyone remembering to list it.
  */
 export async function personReferences(em: EntityManager): Promise<PersonReference[]> {
-  return em.query(
-    `SELECT m.name AS "table", f."from" AS "column"
-     FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
-     WHERE m.type = 'table' AND f."table" = 'person'
-     ORDER BY m.name, f."from"`,
-  )
+  return engineOf(em).referencesTo(em, 'person')
 }

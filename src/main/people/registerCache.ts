@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm'
+import { engineOf } from '../database/engines'
 
 /** Entries per database: a few filter combinations and searches of the desks using it. */
 const MAX_ENTRIES = 16
@@ -15,10 +16,12 @@ const shelves = new WeakMap<object, Shelf>()
  * Remembers what costs one scan of the register (the positions of a list's milestones, the
  * ranked matches of a search) until the person table may have changed. SQLite's
  * `data_version` of the read connection changes whenever another connection (the writer)
- * commits, so anything remembered is dropped after every write.
+ * commits, so anything remembered is dropped after every write. An engine without such a
+ * token (PostgreSQL: other desks write to the same server) remembers nothing.
  */
 export async function remembered<T>(em: EntityManager, key: string, build: () => Promise<T>): Promise<T> {
-  const [{ data_version: version }]: { data_version: number }[] = await em.query('PRAGMA data_version')
+  const version = await engineOf(em).changeToken(em)
+  if (version === null) return build()
   let shelf = shelves.get(em.connection)
   if (!shelf || shelf.version !== version) {
     shelf = { version, entries: new Map() }

@@ -3,7 +3,7 @@ import { personReferences } from '../../../src/main/people/personReferences'
 import { SPECIALLY_MERGED_TABLES } from '../../../src/main/people/merge'
 import { startTestBackend, type TestBackend } from '../../support/backend'
 import { countRows } from '../../support/database'
-import { personInputOf, registerFamily, rootUnitId, sampleChild } from '../../support/people'
+import { asSchemaOwner, personInputOf, registerFamily, rootUnitId, sampleChild } from '../../support/people'
 
 describe('merging two records of one person', () => {
   let backend: TestBackend
@@ -276,10 +276,10 @@ describe('merging two records of one person', () => {
 
   it('moves rows of any table that points at a person, including tables added later', async () => {
     // A table a later version adds (enrolments, ledger …), known to nobody in the merge code.
-    await backend.database.dataSource.query(
-      `CREATE TABLE later_feature (id integer PRIMARY KEY, person_id integer NOT NULL REFERENCES person (id),
-         payer_id integer REFERENCES person (id), amount integer NOT NULL)`,
-    )
+    await asSchemaOwner(backend, [
+      `CREATE TABLE later_feature (id integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+         person_id integer NOT NULL REFERENCES person (id), payer_id integer REFERENCES person (id), amount integer NOT NULL)`,
+    ])
     const { duplicate } = await secondTomas()
     const keepId = family.tomas.person.id
     await backend.database.dataSource.query(
@@ -289,17 +289,20 @@ describe('merging two records of one person', () => {
     const preview = await backend.call('people/merge-preview', { keepId, removeId: duplicate })
     expect(preview.references).toContainEqual({ table: 'later_feature', count: 2 })
     await backend.call('people/merge', { keepId, removeId: duplicate, takeFromRemoved: [] })
-    expect(await backend.database.dataSource.query('SELECT person_id, payer_id, amount FROM later_feature')).toEqual([
+    const moved = await backend.database.dataSource.query(
+      'SELECT person_id, payer_id, amount FROM later_feature ORDER BY id',
+    )
+    expect(moved).toEqual([
       { person_id: keepId, payer_id: keepId, amount: 500 },
       { person_id: keepId, payer_id: family.mother.person.id, amount: 700 },
     ])
   })
 
   it('stops, changing nothing, when both records hold the same unique row elsewhere', async () => {
-    await backend.database.dataSource.query(
-      `CREATE TABLE later_enrolment (id integer PRIMARY KEY, person_id integer NOT NULL REFERENCES person (id),
-         activity integer NOT NULL, UNIQUE (person_id, activity))`,
-    )
+    await asSchemaOwner(backend, [
+      `CREATE TABLE later_enrolment (id integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+         person_id integer NOT NULL REFERENCES person (id), activity integer NOT NULL, UNIQUE (person_id, activity))`,
+    ])
     const { duplicate } = await secondTomas()
     const keepId = family.tomas.person.id
     await backend.database.dataSource.query('INSERT INTO later_enrolment (person_id, activity) VALUES (?, 1), (?, 1)', [

@@ -44,7 +44,7 @@ describe('paging through the register by key', () => {
     }[sort === 'age' ? 'birthDate' : sort]
     const rows: { id: number }[] = await backend.database.readManager.query(
       `SELECT p.id FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.archived_at IS NULL
-       ${members ? 'AND p.member = 1' : ''} ORDER BY ${order}`,
+       ${members ? 'AND p.member' : ''} ORDER BY ${order}`,
     )
     return rows.map((row) => row.id)
   }

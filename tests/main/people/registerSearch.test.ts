@@ -91,8 +91,7 @@ describe('a register search of many matches', () => {
     {
       name: 'members only',
       filter: { membership: 'members' },
-      where: () =>
-        `p.archived_at IS NULL AND p.member = 1 AND (p.member_until IS NULL OR p.member_until >= '${today}')`,
+      where: () => `p.archived_at IS NULL AND p.member AND (p.member_until IS NULL OR p.member_until >= '${today}')`,
     },
     {
       name: 'of an age',
@@ -127,12 +126,23 @@ describe('a register search of many matches', () => {
       { where: where.sql, params: where.params },
       { where: onTerms.sql, params: onTerms.params },
     )!
-    const plan: { detail: string }[] = await backend.database.readManager.query(
-      `EXPLAIN QUERY PLAN ${count.sql}`,
-      count.params,
-    )
-    expect(plan.map((step) => step.detail).join('\n')).toMatch(/SEARCH t USING PRIMARY KEY/)
-    expect(plan.filter((step) => /\b(SCAN|SEARCH) p\b/.test(step.detail))).toEqual([])
+    if (backend.database.engine.kind === 'sqlite') {
+      const plan: { detail: string }[] = await backend.database.readManager.query(
+        `EXPLAIN QUERY PLAN ${count.sql}`,
+        count.params,
+      )
+      expect(plan.map((step) => step.detail).join('\n')).toMatch(/SEARCH t USING PRIMARY KEY/)
+      expect(plan.filter((step) => /\b(SCAN|SEARCH) p\b/.test(step.detail))).toEqual([])
+    } else {
+      // PostgreSQL's planner may scan the small test table rather than walk its key; no person row either way.
+      const plan: { 'QUERY PLAN': string }[] = await backend.database.readManager.query(
+        `EXPLAIN ${count.sql}`,
+        count.params,
+      )
+      const steps = plan.map((step) => step['QUERY PLAN'])
+      expect(steps.join('\n')).toMatch(/ on person_search_term t\b/)
+      expect(steps.filter((step) => / on person p\b/.test(step))).toEqual([])
+    }
   })
 
   it('keeps the total in step when a match is archived, restored, moved or merged', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PersonInput } from '../../../src/shared/contract/people'
 import { localDate, yearsBefore } from '../../../src/shared/calendarDate'
-import { dataFiles } from '../../../src/main/backend'
 import { startTestBackend, type TestBackend } from '../../support/backend'
-import { rowCountsInFile } from '../../support/database'
+import { rowCounts } from '../../support/database'
 import { registerFamily, rootUnitId, samplePerson } from '../../support/people'
 
 describe('bad input about people is refused with field errors and nothing is written', () => {
@@ -48,10 +47,10 @@ describe('bad input about people is refused with field errors and nothing is wri
     ],
     ['a too short phone', { contacts: contacts({ phones: ['12345'] }) }, 'person.contacts.phones.0', 'phone_format'],
   ])('%s', async (_what, change, field, code) => {
-    const before = await rowCountsInFile(dataFiles(backend.dataDir).file)
+    const before = await rowCounts(backend)
     const result = await backend.result('people/create', { person: samplePerson(unitId, change), allowDuplicate: true })
     expect(result.ok || result.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { [field]: { code } } })
-    expect(await rowCountsInFile(dataFiles(backend.dataDir).file)).toEqual(before)
+    expect(await rowCounts(backend)).toEqual(before)
   })
 
   it('a birth date of exactly 120 years ago is accepted', async () => {
@@ -75,7 +74,7 @@ describe('bad input about people is refused with field errors and nothing is wri
   })
 
   it('a guardianship cannot come back round to where it started', async () => {
-    const before = await rowCountsInFile(dataFiles(backend.dataDir).file)
+    const before = await rowCounts(backend)
     // Eliška's mother as Eliška's child: directly, and through Eliška's own baby.
     const direct = await backend.result('people/link', {
       guardianId: family.eliska.person.id,
@@ -106,7 +105,7 @@ describe('bad input about people is refused with field errors and nothing is wri
       code: 'VALIDATION_FAILED',
       fields: { guardianId: { code: 'guardianship_cycle' } },
     })
-    const after = await rowCountsInFile(dataFiles(backend.dataDir).file)
+    const after = await rowCounts(backend)
     expect(after.guardianship).toBe(before.guardianship + 1)
   })
 

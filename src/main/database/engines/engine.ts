@@ -33,8 +33,11 @@ export interface Engine {
    * engine offers no reliable one (then nothing may be cached across reads).
    */
   changeToken(em: EntityManager): Promise<number | null>
-  /** After an erasure committed: make the erased values unreachable in the files as well. */
-  afterErasure(source: DataSource, tables: string[]): Promise<void>
+  /**
+   * After an erasure committed: make the erased values unreachable in the files as well.
+   * Answers the tables this connection was not allowed to clean (the caller says so in the log).
+   */
+  afterErasure(source: DataSource, tables: string[]): Promise<string[]>
   /** A failure worth retrying the whole transaction for (serialization failure, deadlock). */
   isRetryable(error: unknown): boolean
   /** A unique constraint refused the write. */

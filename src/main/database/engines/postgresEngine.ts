@@ -7,7 +7,8 @@ const DEADLOCK = '40P01'
 const UNIQUE_VIOLATION = '23505'
 
 function sqlState(error: unknown): string | undefined {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
     (error as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : undefined
 }
@@ -23,6 +24,26 @@ function ddl(sql: string): string {
     .replace(/(boolean NOT NULL DEFAULT) \(1\)/g, '$1 true')
     .replace(/(boolean NOT NULL DEFAULT) \(0\)/g, '$1 false')
     .replace(/\)\s*WITHOUT ROWID\s*$/, ')')
+}
+
+/**
+ * Tables the connected role may not VACUUM. Below PostgreSQL 17 only the owner (or a member of
+ * its role) may; a desk role is not, and VACUUM would skip the table with a mere WARNING.
+ * From 17 on, `GRANT MAINTAIN ON <table> TO <desk role>` (or the pg_maintain role) allows it.
+ */
+async function notVacuumable(source: DataSource, tables: string[]): Promise<string[]> {
+  const [{ version }]: { version: number }[] = await source.query(
+    `SELECT CAST(current_setting('server_version_num') AS integer) AS "version"`,
+  )
+  const maintain = version >= 170000 ? `OR has_table_privilege(c.oid, 'MAINTAIN')` : ''
+  const rows: { table: string }[] = await source.query(
+    `SELECT c.relname AS "table" FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+     WHERE ns.nspname = current_schema() AND c.relname = ANY (?)
+       AND NOT (pg_has_role(c.relowner, 'USAGE') ${maintain})
+     ORDER BY c.relname COLLATE "C"`,
+    [tables],
+  )
+  return rows.map((row) => row.table)
 }
 
 /** PostgreSQL: one server shared by several desks. */
@@ -56,7 +77,9 @@ export const postgresEngine: Engine = {
   changeToken: async () => null,
   // VACUUM cannot run inside a transaction: after commit, on a connection of the pool.
   async afterErasure(source: DataSource, tables: string[]) {
-    for (const table of tables) await source.query(`VACUUM "${table}"`)
+    const refused = await notVacuumable(source, tables)
+    for (const table of tables) if (!refused.includes(table)) await source.query(`VACUUM "${table}"`)
+    return refused
   },
   isRetryable: (error) => [SERIALIZATION_FAILURE, DEADLOCK].includes(sqlState(error) ?? ''),
   isUniqueViolation: (error) => sqlState(error) === UNIQUE_VIOLATION,

@@ -29,6 +29,7 @@ export const sqliteEngine: Engine = {
   // secure_delete has overwritten the freed pages; the old values may still sit in the WAL until a checkpoint.
   async afterErasure(source: DataSource) {
     await source.query('PRAGMA wal_checkpoint(TRUNCATE)')
+    return []
   },
   isRetryable: () => false,
   isUniqueViolation: (error) => error instanceof Error && /UNIQUE constraint failed/.test(error.message),

@@ -132,7 +132,7 @@ export function countStatement(
   const parts = matchParts(query, units, onTerms ? termFilter : filter, true, onTerms)
   if (parts.length === 0) return null
   return {
-    sql: `SELECT COUNT(DISTINCT id) AS total FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) AS matches`,
+    sql: `SELECT CAST(COUNT(DISTINCT id) AS integer) AS total FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) AS matches`,
     params: parts.flatMap((part) => part.params),
   }
 }
@@ -219,11 +219,12 @@ async function childrenOf(
   seen: Set<number>,
   units: number[] | null,
 ): Promise<{ id: number; guardianId: number }[]> {
+  // NULLS FIRST is SQLite's default order; PostgreSQL would put them last.
   const rows: { id: number; guardian_id: number }[] = await em.query(
     `SELECT g.participant_id AS id, g.guardian_id FROM guardianship g JOIN person p ON p.id = g.participant_id
      WHERE g.guardian_id IN (${guardians.map((hit) => hit.id).join(', ')})
        ${units === null ? '' : `AND p.unit_id IN (${units.join(', ') || 'NULL'})`}
-     ORDER BY g.guardian_id, p.birth_date`,
+     ORDER BY g.guardian_id, p.birth_date NULLS FIRST`,
   )
   const order = new Map(guardians.map((hit, index) => [hit.id, index]))
   rows.sort((a, b) => (order.get(a.guardian_id) ?? 0) - (order.get(b.guardian_id) ?? 0))
