@@ -203,31 +203,3 @@ const SSL_MODES: Record<string, ServerSettings['tls']> = {
   'verify-full': 'verify-full',
 }
 
-/**
- * `postgres://user[:password]@host[:port]/database[?sslmode=disable|require|verify-full]`, as
- * administrators write it for the command-line tools. Without a password in the URL the
- * one given applies (from the environment, so it stays out of the shell history).
- */
-export function serverTargetFromUrl(url: string, password = ''): ServerTarget {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new Error(`Not a server URL: ${url}`)
-  }
-  if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) throw new Error(`Not a postgres:// URL: ${url}`)
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''))
-  const user = decodeURIComponent(parsed.username)
-  if (!parsed.hostname || !database || !user) throw new Error('The URL needs a user, a host and a database')
-  const sslmode = parsed.searchParams.get('sslmode') ?? 'verify-full'
-  const tls = SSL_MODES[sslmode]
-  if (!tls) throw new Error(`sslmode must be disable, require or verify-full, not ${sslmode}`)
-  return {
-    host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: parsed.port ? Number(parsed.port) : 5432,
-    database,
-    user,
-    password: parsed.password ? decodeURIComponent(parsed.password) : password,
-    tls,
-  }
-}

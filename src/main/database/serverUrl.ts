@@ -76,3 +76,8 @@ export function serverUrl(server: ServerSettings): string {
 function redact(text: string): string {
   return text.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
 }
+
+/** The server without its password, for messages. */
+export function describeServer(target: ServerTarget): string {
+  return `${target.user}@${target.host}:${target.port}/${target.database}`
+}

@@ -1,7 +1,10 @@
-import { rmSync } from 'node:fs'
+import { copyFileSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DataSource } from 'typeorm'
-import { dataFiles } from '../../../src/main/backend'
+import { allHandlers, dataFiles } from '../../../src/main/backend'
+import { SignInThrottle } from '../../../src/main/auth/signInThrottle'
+import { Router } from '../../../src/main/core/router'
+import { moveToServerHandler } from '../../../src/main/system/moveToServerHandler'
 import { moveToServer, MoveRefused, type MoveNote } from '../../../src/main/database/moveToServer'
 import {
   connectServer,
@@ -11,7 +14,7 @@ import {
 } from '../../../src/main/database/postgresServer'
 import { tempDir, type TestBackend } from '../../support/backend'
 import { createPlainSqliteFile, queryFile, rowCountsInFile, sha256 } from '../../support/database'
-import { ADMINISTRATOR, addStaff, setUpCentre, signInAt, startDeskBackend } from '../../support/desks'
+import { ADMINISTRATOR, addStaff, desk, setUpCentre, signInAt, startDeskBackend } from '../../support/desks'
 import { saveOrganisation, sampleOrganisation } from '../../support/organisation'
 import { registerFamily, samplePerson } from '../../support/people'
 import { createServerDatabase, testEngine, type ServerDatabase } from '../../support/testServer'
@@ -245,5 +248,84 @@ describe.skipIf(testEngine !== 'postgres')('moving a centre from its file to a s
     expect(refused).toMatchObject({ name: 'MoveRefused', problem: 'file_not_current' })
     expect(await serverCounts(target.owner)).toEqual({})
     rmSync(foreignDir, { recursive: true, force: true })
+  })
+
+  describe('the database/move-to-server command', () => {
+    /** A desk on a copy of the centre's file, its router answering the move with the new handler. */
+    async function deskOnCopy() {
+      const copyDir = tempDir()
+      copyFileSync(file, dataFiles(copyDir).file)
+      const backend = await startDeskBackend({ database: { engine: 'sqlite', location: dataFiles(copyDir) } }, copyDir)
+      const router = new Router({
+        handlers: {
+          ...allHandlers(backend.staffSessions, new SignInThrottle()),
+          'database/move-to-server': moveToServerHandler,
+        },
+        database: backend.database,
+        sessions: backend.staffSessions,
+        logger: backend.logger,
+      })
+      const admin = desk({ router }, 'admin')
+      await backend.staffSessions.signIn(admin.caller, adminId)
+      return { backend, router, admin }
+    }
+
+    it('copies the file to the server, keeps the desk on its file and records the move on both sides', async () => {
+      const target = await emptyDatabase()
+      const { backend, router, admin } = await deskOnCopy()
+      try {
+        const reception = desk({ router }, 'reception')
+        const receptionId = (await admin.call('staff/list', {})).find((s) => s.username === RECEPTION.username)!.id
+        await backend.staffSessions.signIn(reception.caller, receptionId)
+        const input = { ...target.owner }
+        expect(await reception.result('database/move-to-server', input)).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN' },
+        })
+        expect(await serverCounts(target.owner)).toEqual({})
+
+        const moved = await admin.call('database/move-to-server', input)
+
+        expect(moved).toMatchObject({ database: { engine: 'sqlite', file: backend.database.location.file } })
+        expect(moved.copiedRows.person).toBe(5)
+        const onServer = await serverCounts(target.owner)
+        expect(onServer.person).toBe(5)
+        expect(onServer.audit_log).toBe(moved.copiedRows.audit_log + 1)
+        // The desk still works on its file, which records that it was copied.
+        expect((await admin.call('people/search', { query: 'eliska' })).length).toBe(1)
+        const [row] = await queryFile<{ command: string; summary: string; staff_user_id: number }>(
+          backend.database.location.file,
+          'SELECT command, summary, staff_user_id FROM audit_log ORDER BY id DESC LIMIT 1',
+        )
+        expect(row).toEqual({
+          command: 'database/move-to-server',
+          summary: `Copied to the server ${target.owner.host}:${target.owner.port}/${target.name}, ${Object.values(
+            moved.copiedRows,
+          ).reduce((a, b) => a + b)} rows`,
+          staff_user_id: adminId,
+        })
+
+        // Once there, the centre is not copied over itself.
+        expect(await admin.result('database/move-to-server', input)).toEqual({
+          ok: false,
+          error: expect.objectContaining({ code: 'SERVER_REFUSED', reason: 'not_empty' }),
+        })
+      } finally {
+        await backend.dispose()
+      }
+    })
+
+    it('a wrong password is SERVER_REFUSED auth_failed', async () => {
+      const target = await emptyDatabase()
+      const { backend, admin } = await deskOnCopy()
+      try {
+        expect(await admin.result('database/move-to-server', { ...target.owner, password: 'wrong' })).toEqual({
+          ok: false,
+          error: expect.objectContaining({ code: 'SERVER_REFUSED', reason: 'auth_failed' }),
+        })
+      } finally {
+        await backend.dispose()
+      }
+    })
   })
 })
