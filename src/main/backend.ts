@@ -15,7 +15,8 @@ import { Database, type DatabaseTarget } from './database/database'
 import type { TaskQueue } from './database/writeQueue'
 import { settingsHandlers } from './settings/settingsHandlers'
 import { systemHandlers } from './system/systemHandlers'
-import { databaseHandlers } from './system/databaseHandlers'
+import { createDatabaseHandlers, type DatabaseHandlerOptions } from './system/databaseHandlers'
+import { environmentSecrets } from './system/deskDatabaseConfig'
 
 export interface BackendOptions {
   dataDir: string
@@ -48,7 +49,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock
   const staffSessions = new StaffSessions(database, clock ? () => clock().getTime() : undefined)
   const router = new Router({
-    handlers: allHandlers(staffSessions, options.throttle ?? new SignInThrottle()),
+    handlers: allHandlers(staffSessions, options.throttle ?? new SignInThrottle(), {
+      dataDir: options.dataDir,
+      secrets: environmentSecrets,
+    }),
     database,
     logger,
     sessions: options.sessions ?? staffSessions,
@@ -59,10 +63,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 }
 
 /** Every context's handlers; a command without one does not compile. */
-export function allHandlers(staffSessions: StaffSessions, throttle: SignInThrottle): AllHandlers {
+export function allHandlers(
+  staffSessions: StaffSessions,
+  throttle: SignInThrottle,
+  desk: DatabaseHandlerOptions = { dataDir: '', secrets: environmentSecrets },
+): AllHandlers {
   return combineHandlers(
     systemHandlers,
-    databaseHandlers,
+    createDatabaseHandlers(desk),
     createAuthHandlers(staffSessions, throttle),
     settingsHandlers,
     unitsHandlers,

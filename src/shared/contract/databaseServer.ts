@@ -20,5 +20,7 @@ export const SERVER_PROBLEMS = [
   'superuser',
   'tls_failed',
   'newer_schema',
+  /** The role may read and write rows but not create tables: an empty database is set up by its owner role. */
+  'no_schema_rights',
 ] as const
 export type ServerProblem = (typeof SERVER_PROBLEMS)[number]
