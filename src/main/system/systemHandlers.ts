@@ -31,7 +31,11 @@ function refuseOnServer(database: Database): void {
 }
 
 export const systemHandlers: ContextHandlers<'system'> = {
-  'system/get-status': async (_input, { database }) => systemStatus(database),
+  'system/get-status': async (_input, { database }) => {
+    // The outage banner polls this: asking the server is how the desk learns it is back.
+    if (database.lost) await database.ping()
+    return systemStatus(database)
+  },
 
   'system/list-backups': async (_input, { database, authorizeCentre }) => {
     if (database.mode === 'ok') await authorizeCentre('settings.admin')

@@ -181,6 +181,11 @@ describe.skipIf(testEngine !== 'postgres')('Settings → Database: joining a ser
     await admin.call('auth/sign-in', { username: ADMINISTRATOR.username, password: ADMINISTRATOR.password })
     expect(await admin.call('units/list', {})).toHaveLength(1)
     expect(backend.database.server?.database).toBe(centreDatabase.name)
+
+    // Its administrator there may take the desk back to its file; everyone signs in again there.
+    await admin.call('database/use-file', {})
+    expect(backend.database.engine.kind).toBe('sqlite')
+    expect((await admin.result('units/list', {})).ok).toBe(false)
   })
 
   it('asks an administrator once a centre exists', async () => {
