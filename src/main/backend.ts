@@ -16,7 +16,7 @@ import { Database, type DatabaseTarget, type ServerRetry } from './database/data
 import type { TaskQueue } from './database/writeQueue'
 import { settingsHandlers } from './settings/settingsHandlers'
 import { systemHandlers } from './system/systemHandlers'
-import { databaseHandlers } from './system/databaseHandlers'
+import { createDatabaseHandlers, type DatabaseHandlerOptions } from './system/databaseHandlers'
 import {
   environmentSecrets,
   PASSWORD_VARIABLE,
@@ -82,7 +82,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock
   const staffSessions = new StaffSessions(database, clock ? () => clock().getTime() : undefined)
   const router = new Router({
-    handlers: allHandlers(staffSessions, options.throttle ?? new SignInThrottle()),
+    handlers: allHandlers(staffSessions, options.throttle ?? new SignInThrottle(), desk),
     database,
     logger,
     sessions: options.sessions ?? staffSessions,
@@ -94,10 +94,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 }
 
 /** Every context's handlers; a command without one does not compile. */
-export function allHandlers(staffSessions: StaffSessions, throttle: SignInThrottle): AllHandlers {
+export function allHandlers(
+  staffSessions: StaffSessions,
+  throttle: SignInThrottle,
+  desk: DatabaseHandlerOptions = { dataDir: '', secrets: environmentSecrets },
+): AllHandlers {
   return combineHandlers(
     systemHandlers,
-    databaseHandlers,
+    createDatabaseHandlers(desk),
     createAuthHandlers(staffSessions, throttle),
     settingsHandlers,
     unitsHandlers,

@@ -41,6 +41,8 @@ const REFRESHING_COMMANDS = Object.keys(contract).filter((name) => REFRESHING.te
  * purpose: a restart signs everyone out. Main locks an idle desk itself too, a minute after
  * the desk's own countdown, so a closed or tampered renderer cannot keep a desk open.
  */
+const DATABASE_REPLACED = new Set(['system/restore-backup', 'database/join-server', 'database/use-file'])
+
 export class StaffSessions implements SessionProvider {
   private readonly desks = new Map<string, Desk>()
   private version = 0
@@ -61,8 +63,9 @@ export class StaffSessions implements SessionProvider {
   }
 
   committed(command: string): void {
-    // A restored file has its own staff list: everyone signs in again against it.
-    if (command === 'system/restore-backup') this.desks.clear()
+    // A restored file, or another database (a server joined, the file again), has its own staff list:
+    // everyone signs in again against it.
+    if (DATABASE_REPLACED.has(command)) this.desks.clear()
     else if (REFRESHING.test(command)) this.version++
   }
 

@@ -58,7 +58,7 @@ export class Database {
 
   /** Through `Database.open`; the constructor only holds what it opened. */
   constructor(
-    readonly target: DatabaseTarget,
+    private currentTarget: DatabaseTarget,
     private writer: DataSource | null,
     private reader: DataSource | null,
     private currentMode: DatabaseMode,
@@ -85,6 +85,27 @@ export class Database {
       }
     }
     return openFile(resolved.location, logger)
+  }
+
+  /** Where this database is now (it changes when the desk joins a server or goes back to its file). */
+  get target(): DatabaseTarget {
+    return this.currentTarget
+  }
+
+  /**
+   * Moves this desk to another database in place: the new one is opened (checked, migrated)
+   * first and only then the old one closed, so a refused server leaves the desk as it was.
+   */
+  async switchTo(target: DatabaseTarget): Promise<void> {
+    const next = await Database.open(target, this.logger)
+    const old = [this.reader, this.writer]
+    this.currentTarget = next.currentTarget
+    this.writer = next.writer
+    this.reader = next.reader
+    this.currentMode = next.currentMode
+    this.currentProblem = next.currentProblem
+    this.connectionLost = false
+    for (const source of new Set(old)) if (source?.isInitialized) await source.destroy().catch(() => undefined)
   }
 
   get engine(): Engine {

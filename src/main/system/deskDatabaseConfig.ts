@@ -17,8 +17,7 @@ export interface SecretBox {
 
 /** Where this desk's data lives. Local to the desk (its data folder), never in the shared database. */
 export type DeskDatabaseConfig =
-  | { engine: 'sqlite' }
-  | { engine: 'postgres'; server: ServerSettings; sealedPassword: string | null }
+  { engine: 'sqlite' } | { engine: 'postgres'; server: ServerSettings; sealedPassword: string | null }
 
 const CONFIG_FILE = 'database.json'
 export const PASSWORD_VARIABLE = 'FRONTDESK_DB_PASSWORD'

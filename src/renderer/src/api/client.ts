@@ -2,6 +2,7 @@ import type { CommandName, InputOf, OutputOf } from '@shared/contract'
 import { AppError, type Result } from '@shared/errors'
 // Used only inside calls, after Pinia is installed: the import cycle is harmless.
 import { useAuthStore } from '../features/auth/useAuthStore'
+import { useSystemStore } from '../features/system/useSystemStore'
 
 /**
  * The renderer's only way to the data. `call` throws an AppError for code that just needs
@@ -11,6 +12,7 @@ export async function attempt<N extends CommandName>(name: N, input: InputOf<N>)
   try {
     const result = (await window.api.call(name, input)) as Result<OutputOf<N>>
     if (!result.ok && result.error.code === 'SESSION_LOCKED') useAuthStore().lockedByMain()
+    if (!result.ok && result.error.code === 'DATABASE_UNAVAILABLE') useSystemStore().noteUnavailable()
     return result
   } catch (error) {
     // The transport itself failed (window closing, preview server gone): still data, never a crash.

@@ -1,4 +1,5 @@
 import * as desk from '../../components/deskMessages'
+import * as dbServer from '../../features/settings/databaseMessages'
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
 import * as person from '../../features/people/personMessages'
@@ -17,6 +18,7 @@ const cs: MessageSchema = {
   person: person.cs,
   search: search.cs,
   desk: desk.cs,
+  dbServer: dbServer.cs,
   app: {
     name: 'Frontdesk',
     loading: 'Načítám…',
@@ -114,9 +116,14 @@ const cs: MessageSchema = {
     BACKUP_DAMAGED: 'Tato záloha je také poškozená. Vyberte starší.',
     TRANSPORT: 'Frontdesk se nedostal ke svým datům. Zkuste to znovu.',
     INTERNAL: 'Něco se pokazilo. Nic se neuložilo. Kód pro podporu: {ref}',
+    DATABASE_UNAVAILABLE:
+      'Databázový server není dostupný, proto se to neuložilo. Nic z toho, co jste napsali, se neztratilo: zkuste to za chvíli znovu.',
+    SERVER_REFUSED: 'Databázový server nelze použít.',
     title: 'Nepovedlo se',
   },
   conflicts: {
+    server_backups: 'Tento pult používá databázový server: platí zálohy samotného serveru (viz Nastavení → Databáze).',
+    already_file: 'Tento pult už pracuje s vlastním souborem.',
     already_set_up: 'Frontdesk je už nastavený. Přihlaste se.',
     last_administrator: 'Někdo musí zůstat správcem celého zařízení.',
     deactivate_self: 'Vlastní účet nelze deaktivovat.',

@@ -1,4 +1,5 @@
 import * as desk from '../../components/deskMessages'
+import * as dbServer from '../../features/settings/databaseMessages'
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
 import * as person from '../../features/people/personMessages'
@@ -17,6 +18,7 @@ const en = {
   person: person.en,
   search: search.en,
   desk: desk.en,
+  dbServer: dbServer.en,
   app: {
     name: 'Frontdesk',
     loading: 'Loading…',
@@ -115,9 +117,14 @@ const en = {
     BACKUP_DAMAGED: 'That backup is damaged too. Choose an older one.',
     TRANSPORT: 'Frontdesk could not reach its data. Try again.',
     INTERNAL: 'Something went wrong. Nothing was saved. Reference for support: {ref}',
+    DATABASE_UNAVAILABLE:
+      'The database server cannot be reached, so this was not saved. Nothing you typed is lost: try again in a moment.',
+    SERVER_REFUSED: 'The database server cannot be used.',
     title: 'It did not work',
   },
   conflicts: {
+    server_backups: 'This desk uses a database server: the server’s own backups apply (see Settings → Database).',
+    already_file: 'This desk already works with its own file.',
     already_set_up: 'Frontdesk is already set up. Sign in instead.',
     last_administrator: 'Someone must remain able to administer the whole centre.',
     deactivate_self: 'You cannot deactivate your own account.',
