@@ -7,6 +7,7 @@ import { connectServer, ServerRefused, userTables, type ServerTarget } from '../
 import { dataFiles } from '../backend'
 import { serverConfig, writeDeskDatabase, type SecretBox } from './deskDatabaseConfig'
 import { systemStatus } from './systemHandlers'
+import { moveToServerHandler } from './moveToServerHandler'
 
 export interface DatabaseHandlerOptions {
   /** The desk's data folder: its own file and its local database configuration. */
@@ -57,8 +58,15 @@ export function createDatabaseHandlers({ dataDir, secrets }: DatabaseHandlerOpti
       return systemStatus(ctx.database)
     },
 
-    'database/move-to-server': async () => {
-      throw new Error('not built yet')
+    'database/move-to-server': async (input, ctx) => {
+      const { copiedRows } = await moveToServerHandler(input, ctx)
+      // The copy is checked: from now on this desk works on the server, so the file receives no more writes.
+      const { password, ...server } = input
+      await ctx.database.switchTo({ engine: 'postgres', server: serverTarget(input) }).catch((error: unknown) => {
+        throw refused(error)
+      })
+      writeDeskDatabase(dataDir, serverConfig(server, password, secrets))
+      return { ...systemStatus(ctx.database), copiedRows }
     },
 
     'database/use-file': async (_input, { database, audit }) => {

@@ -5,8 +5,8 @@ import { ServerRefused } from '../database/postgresServer'
 import { systemStatus } from './systemHandlers'
 
 /**
- * Copies this desk's file into an empty server database and checks the copy. The desk keeps
- * working on its file: switching it to the server is a separate step once the copy is good.
+ * Copies this desk's file into an empty server database and checks the copy; the desk is
+ * switched to the server afterwards by `database/move-to-server` (databaseHandlers).
  */
 export const moveToServerHandler: Handler<'database/move-to-server'> = async (input, ctx) => {
   const { database, session, audit, now } = ctx

@@ -5,6 +5,7 @@ import { allHandlers, dataFiles } from '../../../src/main/backend'
 import { SignInThrottle } from '../../../src/main/auth/signInThrottle'
 import { Router } from '../../../src/main/core/router'
 import { moveToServerHandler } from '../../../src/main/system/moveToServerHandler'
+import { readDeskDatabase } from '../../../src/main/system/deskDatabaseConfig'
 import { moveToServer, MoveRefused, type MoveNote } from '../../../src/main/database/moveToServer'
 import {
   connectServer,
@@ -270,12 +271,15 @@ describe.skipIf(testEngine !== 'postgres')('moving a centre from its file to a s
       return { backend, router, admin }
     }
 
-    it('copies the file to the server, keeps the desk on its file and records the move on both sides', async () => {
+    it('copies the file to the server, then the desk works on the server and the file receives no more writes', async () => {
       const target = await emptyDatabase()
-      const { backend, router, admin } = await deskOnCopy()
+      const { backend } = await deskOnCopy()
       try {
+        const router = backend.router
+        const atDesk = desk({ router }, 'admin')
+        await backend.staffSessions.signIn(atDesk.caller, adminId)
         const reception = desk({ router }, 'reception')
-        const receptionId = (await admin.call('staff/list', {})).find((s) => s.username === RECEPTION.username)!.id
+        const receptionId = (await atDesk.call('staff/list', {})).find((s) => s.username === RECEPTION.username)!.id
         await backend.staffSessions.signIn(reception.caller, receptionId)
         const input = { ...target.owner }
         expect(await reception.result('database/move-to-server', input)).toMatchObject({
@@ -283,32 +287,36 @@ describe.skipIf(testEngine !== 'postgres')('moving a centre from its file to a s
           error: { code: 'FORBIDDEN' },
         })
         expect(await serverCounts(target.owner)).toEqual({})
+        const file = backend.database.location.file
 
-        const moved = await admin.call('database/move-to-server', input)
+        const moved = await atDesk.call('database/move-to-server', input)
 
-        expect(moved).toMatchObject({ database: { engine: 'sqlite', file: backend.database.location.file } })
+        expect(moved.database).toMatchObject({ engine: 'postgres', file: null })
         expect(moved.copiedRows.person).toBe(5)
+        expect(readDeskDatabase(backend.dataDir)).toMatchObject({
+          engine: 'postgres',
+          server: { database: target.name },
+        })
         const onServer = await serverCounts(target.owner)
         expect(onServer.person).toBe(5)
-        expect(onServer.audit_log).toBe(moved.copiedRows.audit_log + 1)
-        // The desk still works on its file, which records that it was copied.
-        expect((await admin.call('people/search', { query: 'eliska' })).length).toBe(1)
-        const [row] = await queryFile<{ command: string; summary: string; staff_user_id: number }>(
-          backend.database.location.file,
-          'SELECT command, summary, staff_user_id FROM audit_log ORDER BY id DESC LIMIT 1',
-        )
-        expect(row).toEqual({
-          command: 'database/move-to-server',
-          summary: `Copied to the server ${target.owner.host}:${target.owner.port}/${target.name}, ${Object.values(
-            moved.copiedRows,
-          ).reduce((a, b) => a + b)} rows`,
-          staff_user_id: adminId,
+        // The copy's own audit row, and the command's.
+        expect(onServer.audit_log).toBe(moved.copiedRows.audit_log + 2)
+        // Every desk signs in again on the server; what the desk writes now goes there, not into the file.
+        const again = desk({ router }, 'admin-again')
+        await backend.staffSessions.signIn(again.caller, adminId)
+        expect((await again.call('people/search', { query: 'eliska' })).length).toBe(1)
+        const root = (await again.call('units/list', {})).find((unit) => unit.parentId === null)
+        await again.call('people/create', {
+          person: samplePerson(root!.id, { firstName: 'Nová', lastName: 'Osoba', birthDate: '2001-01-01' }),
+          allowDuplicate: true,
         })
-
-        // Once there, the centre is not copied over itself.
-        expect(await admin.result('database/move-to-server', input)).toEqual({
+        expect((await serverCounts(target.owner)).person).toBe(6)
+        const [{ n }] = await queryFile<{ n: number }>(file, 'SELECT COUNT(*) AS n FROM person')
+        expect(n).toBe(5)
+        // Once there, the centre is not moved again.
+        expect(await again.result('database/move-to-server', input)).toEqual({
           ok: false,
-          error: expect.objectContaining({ code: 'SERVER_REFUSED', reason: 'not_empty' }),
+          error: expect.objectContaining({ code: 'CONFLICT', reason: 'already_on_server' }),
         })
       } finally {
         await backend.dispose()
