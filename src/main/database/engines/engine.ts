@@ -38,6 +38,11 @@ export interface Engine {
   isRetryable(error: unknown): boolean
   /** A unique constraint refused the write. */
   isUniqueViolation(error: unknown): boolean
+  /**
+   * `count` unused ids of `table`'s identity column, ascending, for a bulk insert that must know
+   * them up front (its rows refer to each other); the table's own counter moves past them.
+   */
+  reserveIds(em: EntityManager, table: string, count: number): Promise<number[]>
 }
 
 type WithConnection = EntityManager | QueryRunner | DataSource

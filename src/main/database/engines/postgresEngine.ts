@@ -6,7 +6,8 @@ const DEADLOCK = '40P01'
 const UNIQUE_VIOLATION = '23505'
 
 function sqlState(error: unknown): string | undefined {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
     (error as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : undefined
 }
@@ -59,6 +60,15 @@ export const postgresEngine: Engine = {
   },
   isRetryable: (error) => [SERIALIZATION_FAILURE, DEADLOCK].includes(sqlState(error) ?? ''),
   isUniqueViolation: (error) => sqlState(error) === UNIQUE_VIOLATION,
+  // Desks write in parallel: ids come from the identity's sequence (nextval needs only USAGE,
+  // which the desk role has; setval after explicit ids would need UPDATE, which it has not).
+  async reserveIds(em, table, count) {
+    const rows: { id: number }[] = await em.query(
+      `SELECT CAST(nextval(pg_get_serial_sequence(?, 'id')) AS integer) AS "id" FROM generate_series(1, ?)`,
+      [`"${table}"`, count],
+    )
+    return rows.map((row) => row.id).sort((a, b) => a - b)
+  },
 }
 
 /**
