@@ -41,9 +41,9 @@ function personInput(person: DemoPerson, index: number, unitId: number, today: s
 export async function loadDemoPeople(database: Database, dataset: DemoDataset, now = new Date()): Promise<number> {
   const today = now.toISOString().slice(0, 10)
   return database.dataSource.transaction(async (em) => {
-    const [{ count }]: { count: number }[] = await em.query('SELECT COUNT(*) AS count FROM person')
+    const [{ count }]: { count: number }[] = await em.query('SELECT CAST(COUNT(*) AS integer) AS "count" FROM person')
     if (count > 0) return 0
-    const units: { id: number; name: string }[] = await em.query('SELECT id, name FROM unit')
+    const units: { id: number; name: string }[] = await em.query('SELECT id, name FROM unit ORDER BY id')
     const unitIds = new Map(dataset.units.map((unit) => [unit.key, units.find((u) => u.name === unit.name)?.id]))
     const rootId = units[0].id
     const people = dataset.people.map((person, index) =>

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm'
+import { engineOf } from '../database/engines'
 import type { PersonInputData, Relation } from '../../shared/contract/people'
 import { derivedNameColumns, searchTerms } from './personDerived'
 import { billingJson } from './personMapping'
@@ -12,7 +13,7 @@ export interface ImportedGuardianship {
   mayPickUp: boolean
 }
 
-/** Row chunks stay under SQLite's limit of 32 766 bound parameters per statement. */
+/** Row chunks stay under SQLite's limit of 32 766 bound parameters per statement (PostgreSQL's is 65 535). */
 async function insertChunked(em: EntityManager, sql: string, rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return
   const perRow = rows[0].length
@@ -35,9 +36,9 @@ export async function importPeople(
   guardianships: readonly ImportedGuardianship[],
   now: Date,
 ): Promise<number[]> {
-  const [{ next }]: { next: number }[] = await em.query('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM person')
+  // Known before the insert: the family links and search terms refer to them.
+  const ids = await engineOf(em).reserveIds(em, 'person', people.length)
   const at = now.toISOString()
-  const ids = people.map((_, index) => next + index)
   const rows = people.map((person, index) => {
     const contacts = person.contacts
     const derived = derivedNameColumns(person.firstName, person.lastName)
@@ -59,8 +60,8 @@ export async function importPeople(
       person.schoolClass,
       contacts?.healthNotes ?? '',
       contacts?.dietaryNotes ?? '',
-      person.photoConsent ? 1 : 0,
-      person.member ? 1 : 0,
+      person.photoConsent,
+      person.member,
       person.memberUntil,
       person.notes,
       billingJson(contacts?.billing),
@@ -104,8 +105,8 @@ export async function importPeople(
       ids[link.guardian],
       ids[link.participant],
       link.relation,
-      link.primaryContact ? 1 : 0,
-      link.mayPickUp ? 1 : 0,
+      link.primaryContact,
+      link.mayPickUp,
       at,
     ]),
   )

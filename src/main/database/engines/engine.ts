@@ -44,6 +44,11 @@ export interface Engine {
   isUniqueViolation(error: unknown): boolean
   /** The schema as this engine's catalogue declares it, in the shape shared by both engines. */
   describeSchema(em: EntityManager): Promise<SchemaDescription>
+  /**
+   * `count` unused ids of `table`'s identity column, ascending, for a bulk insert that must know
+   * them up front (its rows refer to each other); the table's own counter moves past them.
+   */
+  reserveIds(em: EntityManager, table: string, count: number): Promise<number[]>
 }
 
 type WithConnection = EntityManager | QueryRunner | DataSource

@@ -84,6 +84,15 @@ export const postgresEngine: Engine = {
   isRetryable: (error) => [SERIALIZATION_FAILURE, DEADLOCK].includes(sqlState(error) ?? ''),
   isUniqueViolation: (error) => sqlState(error) === UNIQUE_VIOLATION,
   describeSchema: describePostgresSchema,
+  // Desks write in parallel: ids come from the identity's sequence (nextval needs only USAGE,
+  // which the desk role has; setval after explicit ids would need UPDATE, which it has not).
+  async reserveIds(em, table, count) {
+    const rows: { id: number }[] = await em.query(
+      `SELECT CAST(nextval(pg_get_serial_sequence(?, 'id')) AS integer) AS "id" FROM generate_series(1, ?)`,
+      [`"${table}"`, count],
+    )
+    return rows.map((row) => row.id).sort((a, b) => a - b)
+  },
 }
 
 /**

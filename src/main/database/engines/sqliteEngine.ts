@@ -34,4 +34,14 @@ export const sqliteEngine: Engine = {
   isRetryable: () => false,
   isUniqueViolation: (error) => error instanceof Error && /UNIQUE constraint failed/.test(error.message),
   describeSchema: describeSqliteSchema,
+  // Writes are serialised: the ids past the highest one (and past AUTOINCREMENT's record of deleted
+  // rows) stay free until the caller's transaction inserts them, which moves sqlite_sequence on.
+  async reserveIds(em, table, count) {
+    const [{ next }]: { next: number }[] = await em.query(
+      `SELECT MAX(COALESCE((SELECT MAX("id") FROM "${table}"), 0),
+                  COALESCE((SELECT "seq" FROM sqlite_sequence WHERE "name" = ?), 0)) + 1 AS "next"`,
+      [table],
+    )
+    return Array.from({ length: count }, (_, i) => next + i)
+  },
 }
