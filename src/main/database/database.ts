@@ -107,7 +107,8 @@ export class Database {
   }
 
   markConnection(ok: boolean): void {
-    if (ok !== !this.connectionLost) return
+    // Only a change is logged: ok while not lost, or failing while lost, is no news.
+    if (ok === !this.connectionLost) return
     this.connectionLost = !ok
     if (ok) this.logger.info('The database server answers again')
     else this.logger.warn('The connection to the database server was lost')
