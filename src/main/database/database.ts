@@ -139,6 +139,7 @@ export class Database {
   }
 
   markConnection(ok: boolean): void {
+    // Only a change is logged: ok while not lost, or failing while lost, is no news.
     if (ok === !this.connectionLost) return
     this.connectionLost = !ok
     if (ok) {

@@ -222,3 +222,18 @@ describe.skipIf(testEngine !== 'postgres')('Settings → Database: joining a ser
     expect((await backend.call('database/get-settings', {})).backupCommand).toBeNull()
   })
 })
+
+// A lost connection is a server's: a file is always there. So this one runs on the postgres project only.
+describe.skipIf(testEngine !== 'postgres')('the outage banner asks the status until the server answers', () => {
+  it('a status request after a lost connection asks the server again and reports it back', async () => {
+    const backend = await startTestBackend()
+    try {
+      backend.database.markConnection(false)
+      expect(backend.database.lost).toBe(true)
+      expect((await backend.call('system/get-status', {})).database.connectionLost).toBe(false)
+      expect(backend.database.lost).toBe(false)
+    } finally {
+      await backend.dispose()
+    }
+  })
+})
