@@ -78,7 +78,10 @@ export class Router {
       // Sessions reload grants from the database after staff changes: that read can find the server gone.
       session = await this.options.sessions.resolve(caller)
     } catch (error) {
-      return { ok: false, error: this.describeFailure(name, error) }
+      // A public command (the status line the outage banner polls) needs nobody: it still answers.
+      if (spec.access !== 'public') return { ok: false, error: this.describeFailure(name, error) }
+      this.describeFailure(name, error)
+      session = null
     }
     const access =
       spec.access === 'recovery' ? (this.options.database.mode === 'ok' ? 'settings.admin' : 'public') : spec.access
