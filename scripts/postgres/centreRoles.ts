@@ -34,7 +34,9 @@ export async function grantDeskRole(centre: pg.Client, roles: CentreRoles): Prom
   await centre.query(
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${desk}`,
   )
-  await centre.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${desk}`)
+  await centre.query(
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${desk}`,
+  )
   await centre.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${desk}`)
   await centre.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${desk}`)
 }

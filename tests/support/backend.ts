@@ -49,9 +49,7 @@ export async function startTestBackend(
   const logger = recordingLogger()
   // On the PostgreSQL half every backend gets a fresh copy of the migrated template database.
   const server =
-    testEngine === 'postgres' && !options.database
-      ? await createServerDatabase({ copyOf: copyOfServerDatabase })
-      : null
+    testEngine === 'postgres' && !options.database ? await createServerDatabase({ copyOf: copyOfServerDatabase }) : null
   const database = options.database ?? (server ? { engine: 'postgres' as const, server: server.desk } : undefined)
   // A trusted operator by default: most tests are about data, not about who may touch it.
   const backend = await startBackend({

@@ -18,7 +18,8 @@ export const TEST_ROLES: CentreRoles = {
 }
 
 /** Which engine this run of the backend suite is on (one vitest project per engine). */
-export const testEngine: 'sqlite' | 'postgres' = process.env.FRONTDESK_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite'
+export const testEngine: 'sqlite' | 'postgres' =
+  process.env.FRONTDESK_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite'
 
 export function testServer(): TestServer {
   return inject('postgres')

@@ -196,10 +196,3 @@ function sqlState(error: unknown): string | undefined {
   const code = found?.driverError?.code ?? found?.code
   return typeof code === 'string' ? code : undefined
 }
-
-const SSL_MODES: Record<string, ServerSettings['tls']> = {
-  disable: 'disable',
-  require: 'require',
-  'verify-full': 'verify-full',
-}
-

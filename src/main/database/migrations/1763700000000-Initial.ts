@@ -6,12 +6,17 @@ export class Initial1763700000000 implements MigrationInterface {
   name = 'Initial1763700000000'
 
   async up(db: QueryRunner): Promise<void> {
-    await ddl(db, `CREATE TABLE "setting" (
+    await ddl(
+      db,
+      `CREATE TABLE "setting" (
       "key" varchar(100) PRIMARY KEY NOT NULL,
       "value" text NOT NULL,
       "updated_at" varchar(30) NOT NULL
-    )`)
-    await ddl(db, `CREATE TABLE "audit_log" (
+    )`,
+    )
+    await ddl(
+      db,
+      `CREATE TABLE "audit_log" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "at" varchar(30) NOT NULL,
       "staff_user_id" integer,
@@ -19,7 +24,8 @@ export class Initial1763700000000 implements MigrationInterface {
       "command" varchar(100) NOT NULL,
       "target" varchar(200),
       "summary" text NOT NULL
-    )`)
+    )`,
+    )
     await db.query(`CREATE INDEX "idx_audit_log_at" ON "audit_log" ("at")`)
     await db.query(`CREATE INDEX "idx_audit_log_command_at" ON "audit_log" ("command", "at")`)
     // The audit trail is evidence: the database itself refuses to change or remove it.

@@ -7,7 +7,9 @@ export class People1763900000000 implements MigrationInterface {
   name = 'People1763900000000'
 
   async up(db: QueryRunner): Promise<void> {
-    await ddl(db, `CREATE TABLE "person" (
+    await ddl(
+      db,
+      `CREATE TABLE "person" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "unit_id" integer NOT NULL REFERENCES "unit" ("id") ON DELETE RESTRICT,
       "first_name" varchar(80) NOT NULL,
@@ -37,7 +39,8 @@ export class People1763900000000 implements MigrationInterface {
       "last_fold" varchar(80) NOT NULL,
       "name_key" varchar(170) NOT NULL,
       ${SORT_LOCALES.map((locale) => `"sort_${locale}" varchar(400) NOT NULL`).join(',\n      ')}
-    )`)
+    )`,
+    )
     await db.query(`CREATE INDEX "idx_person_unit" ON "person" ("unit_id")`)
     // Covers a search by birth date or year with its name order: no table reads.
     await db.query(
@@ -54,15 +57,20 @@ export class People1763900000000 implements MigrationInterface {
     // Words of names, e-mails and phone numbers in search form. A prefix lookup is a range scan
     // of this key that already runs in result order (term, then the rest of the name), so a
     // search can stop after its first page instead of sorting every match.
-    await ddl(db, `CREATE TABLE "person_search_term" (
+    await ddl(
+      db,
+      `CREATE TABLE "person_search_term" (
       "field" integer NOT NULL,
       "term" varchar(200) NOT NULL,
       "tiebreak" varchar(170) NOT NULL,
       "person_id" integer NOT NULL REFERENCES "person" ("id") ON DELETE RESTRICT,
       PRIMARY KEY ("field", "term", "tiebreak", "person_id")
-    ) WITHOUT ROWID`)
+    ) WITHOUT ROWID`,
+    )
     await db.query(`CREATE INDEX "idx_person_search_term_person" ON "person_search_term" ("person_id")`)
-    await ddl(db, `CREATE TABLE "guardianship" (
+    await ddl(
+      db,
+      `CREATE TABLE "guardianship" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "guardian_id" integer NOT NULL REFERENCES "person" ("id") ON DELETE RESTRICT,
       "participant_id" integer NOT NULL REFERENCES "person" ("id") ON DELETE RESTRICT,
@@ -72,7 +80,8 @@ export class People1763900000000 implements MigrationInterface {
       "created_at" varchar(30) NOT NULL,
       UNIQUE ("guardian_id", "participant_id"),
       CHECK ("guardian_id" <> "participant_id")
-    )`)
+    )`,
+    )
     await db.query(`CREATE INDEX "idx_guardianship_participant" ON "guardianship" ("participant_id")`)
   }
 

@@ -9,14 +9,17 @@ export class PersonMerge1764000110000 implements MigrationInterface {
   name = 'PersonMerge1764000110000'
 
   async up(db: QueryRunner): Promise<void> {
-    await ddl(db, `CREATE TABLE "person_merge" (
+    await ddl(
+      db,
+      `CREATE TABLE "person_merge" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       "kept_person_id" integer NOT NULL REFERENCES "person" ("id") ON DELETE RESTRICT,
       "removed_person_id" integer NOT NULL,
       "merged_at" varchar(30) NOT NULL,
       "staff_user_id" integer REFERENCES "staff_user" ("id") ON DELETE RESTRICT,
       "snapshot" text NOT NULL
-    )`)
+    )`,
+    )
     await db.query(`CREATE INDEX "idx_person_merge_kept" ON "person_merge" ("kept_person_id")`)
   }
 
