@@ -124,6 +124,11 @@ const cs: MessageSchema = {
   conflicts: {
     server_backups: 'Tento pult používá databázový server: platí zálohy samotného serveru (viz Nastavení → Databáze).',
     already_file: 'Tento pult už pracuje s vlastním souborem.',
+    already_on_server: 'Tento pult už pracuje s databázovým serverem.',
+    move_copy_failed: 'Server odmítl část kopie. Na serveru nezůstalo nic; tento pult dál pracuje se svým souborem.',
+    move_copy_mismatch:
+      'Data na serveru se liší od souboru. Na serveru nezůstalo nic; tento pult dál pracuje se svým souborem.',
+    move_file_not_current: 'Tento datový soubor nelze přesunout tak, jak je: není to centrum této verze Frontdesku.',
     already_set_up: 'Frontdesk je už nastavený. Přihlaste se.',
     last_administrator: 'Někdo musí zůstat správcem celého zařízení.',
     deactivate_self: 'Vlastní účet nelze deaktivovat.',

@@ -125,6 +125,12 @@ const en = {
   conflicts: {
     server_backups: 'This desk uses a database server: the server’s own backups apply (see Settings → Database).',
     already_file: 'This desk already works with its own file.',
+    already_on_server: 'This desk already works on a database server.',
+    move_copy_failed:
+      'The server refused part of the copy. Nothing was kept on the server; this desk still works on its file.',
+    move_copy_mismatch:
+      'What arrived on the server differs from the file. Nothing was kept on the server; this desk still works on its file.',
+    move_file_not_current: 'This data file cannot be moved as it is: it is not a centre of this version of Frontdesk.',
     already_set_up: 'Frontdesk is already set up. Sign in instead.',
     last_administrator: 'Someone must remain able to administer the whole centre.',
     deactivate_self: 'You cannot deactivate your own account.',
