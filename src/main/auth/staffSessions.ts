@@ -41,7 +41,12 @@ const REFRESHING_COMMANDS = Object.keys(contract).filter((name) => REFRESHING.te
  * purpose: a restart signs everyone out. Main locks an idle desk itself too, a minute after
  * the desk's own countdown, so a closed or tampered renderer cannot keep a desk open.
  */
-const DATABASE_REPLACED = new Set(['system/restore-backup', 'database/join-server', 'database/use-file'])
+const DATABASE_REPLACED = new Set([
+  'system/restore-backup',
+  'database/join-server',
+  'database/use-file',
+  'database/move-to-server',
+])
 
 export class StaffSessions implements SessionProvider {
   private readonly desks = new Map<string, Desk>()
