@@ -134,6 +134,9 @@ async function copyInOneTransaction(
       [note.at, note.staffUserId, note.staffName, MOVE_COMMAND, null, `Moved from file ${file}, ${total} rows`],
     )
     await runner.commitTransaction()
+    // Fresh statistics, while connected as the owner (a desk role may not ANALYZE): without them
+    // the planner guesses on 100 000 freshly copied people and a search can take seconds.
+    await runner.query('ANALYZE').catch(() => undefined)
     return { copiedRows, checksums }
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined)
