@@ -177,11 +177,16 @@ async function main(): Promise<void> {
     }
   } finally {
     // Closed after the tables are printed: a slow shutdown never costs the figures.
-    for (const desk of opened) await desk.close()
+    for (const desk of opened) {
+      await Promise.race([desk.close(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())])
+    }
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof UsageError ? error.message : error)
-  process.exitCode = 1
-})
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof UsageError ? error.message : error)
+    process.exitCode = 1
+  })
+  // Connections the server's shutdown cut off can keep the event loop alive: the run is over.
+  .finally(() => setTimeout(() => process.exit(), 1000).unref())
