@@ -4,8 +4,10 @@ export interface BenchArgs {
   runs: number
   /** Only scenarios whose name contains this (case-insensitive). */
   only: string | null
-  /** Reuse this data folder (and keep it) instead of a throw-away one. */
+  /** Reuse this data folder (and keep it) instead of a throw-away one; SQLite only. */
   dataDir: string | null
+  /** Both engines in one run by default. */
+  engines: ('sqlite' | 'postgres')[]
 }
 
 /** A mistyped flag: shown as one line, without a stack. */
@@ -22,7 +24,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       throw new UsageError(`--${flag} needs a whole number above 0, got ${raw}`)
     return parsed
   }
+  const engine = value('engine') ?? 'both'
+  if (!['both', 'sqlite', 'postgres'].includes(engine))
+    throw new UsageError(`--engine is sqlite, postgres or both, got ${engine}`)
   return {
+    engines: engine === 'both' ? ['sqlite', 'postgres'] : [engine as 'sqlite' | 'postgres'],
     people: count('people', 100_000),
     runs: count('runs', 200),
     only: value('only') ?? null,

@@ -33,12 +33,14 @@ function auditRows(people: readonly DemoPerson[], end: number): AuditValues[] {
 
 /** One raw transaction with multi-row inserts; a reused data folder is filled only once. */
 async function fillAuditLog(bench: BenchContext): Promise<number> {
-  const [{ n }] = await bench.raw.all<{ n: number }>('SELECT COUNT(*) AS n FROM "audit_log" WHERE "command" = ?', [
-    COMMAND,
-  ])
-  if (n >= bench.people) return 0
+  const [{ n }] = await bench.raw.all<{ n: number | string }>(
+    'SELECT COUNT(*) AS "n" FROM "audit_log" WHERE "command" = ?',
+    [COMMAND],
+  )
+  // PostgreSQL's COUNT is a bigint, which the pg driver hands over as a string.
+  if (Number(n) >= bench.people) return 0
   const rows = auditRows(bench.dataset().people, Date.now() - 60_000)
-  await bench.raw.run('BEGIN IMMEDIATE')
+  await bench.raw.begin()
   try {
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH)
@@ -60,8 +62,9 @@ export const auditTrailScenario = defineScenario<{ inserted: number; total: numb
   name: `last 50 audit rows of ${COMMAND} (ORM)`,
   setup: async (bench) => {
     const inserted = await fillAuditLog(bench)
-    const [{ n }] = await bench.raw.all<{ n: number }>('SELECT COUNT(*) AS n FROM "audit_log"')
-    return { inserted, total: n }
+    if (inserted > 0) await bench.settle()
+    const [{ n }] = await bench.raw.all<{ n: number | string }>('SELECT COUNT(*) AS "n" FROM "audit_log"')
+    return { inserted, total: Number(n) }
   },
   measure: (bench) =>
     bench.backend.database.readManager.find(AuditEntrySchema, {

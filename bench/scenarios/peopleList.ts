@@ -59,14 +59,16 @@ function pageScenario(name: string, base: Base, row: number, how: 'key' | 'jump'
 }
 
 /**
- * Two- and three-letter beginnings of surnames that a thousand people or more share: more of
- * them than main remembers searches, so each first page is ranked afresh.
+ * Two- and three-letter beginnings of surnames that a thousand people or more share (at 100 000;
+ * in proportion for a smaller --people): more of them than main remembers searches, so each
+ * first page is ranked afresh.
  */
 async function commonPrefixes(bench: BenchContext): Promise<string[]> {
-  const rows = await bench.raw.all<{ prefix: string; people: number }>(
-    `SELECT prefix, COUNT(*) AS people FROM (
-       SELECT substr(last_fold, 1, 2) AS prefix FROM person UNION ALL SELECT substr(last_fold, 1, 3) FROM person
-     ) GROUP BY prefix HAVING people >= 1000 ORDER BY people DESC LIMIT 40`,
+  const rows = await bench.raw.all<{ prefix: string }>(
+    `SELECT "prefix" FROM (
+       SELECT substr(last_fold, 1, 2) AS "prefix" FROM person UNION ALL SELECT substr(last_fold, 1, 3) FROM person
+     ) AS "prefixes" GROUP BY "prefix" HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, "prefix" LIMIT 40`,
+    [Math.max(2, Math.round(bench.people / 100))],
   )
   return rows.map((row) => fold(row.prefix)).filter((prefix) => prefix.length >= 2)
 }

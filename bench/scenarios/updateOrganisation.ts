@@ -27,15 +27,15 @@ export const updateOrganisationScenario = defineScenario<State>({
     state.version = saved.version
   },
   // Same work on a second connection: read the old value, write the new one over the expected
-  // version and the audit row in one transaction. BEGIN IMMEDIATE, as every second connection in the app writes.
+  // version and the audit row in one transaction, opened as the app's writes are on this engine.
   raw: async (bench, state) => {
     const at = new Date().toISOString()
-    await bench.raw.run('BEGIN IMMEDIATE')
+    await bench.raw.begin()
     try {
       await bench.raw.all('SELECT "value" FROM "setting" WHERE "key" = ?', ['organisation'])
       if (state.version === 0) {
         await bench.raw.run(
-          'INSERT OR IGNORE INTO "setting" ("key", "value", "updated_at", "version") VALUES (?, ?, ?, 0)',
+          'INSERT INTO "setting" ("key", "value", "updated_at", "version") VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING',
           ['organisation', '{}', at],
         )
       }

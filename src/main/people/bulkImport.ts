@@ -13,17 +13,12 @@ export interface ImportedGuardianship {
   mayPickUp: boolean
 }
 
-/** Row chunks stay under SQLite's limit of 32 766 bound parameters per statement (PostgreSQL's is 65 535). */
-async function insertChunked(em: EntityManager, sql: string, rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return
-  const perRow = rows[0].length
-  const chunk = Math.floor(30_000 / perRow)
-  const placeholders = `(${Array(perRow).fill('?').join(', ')})`
-  for (let start = 0; start < rows.length; start += chunk) {
-    const part = rows.slice(start, start + chunk)
-    await em.query(`${sql} VALUES ${part.map(() => placeholders).join(', ')}`, part.flat())
-  }
-}
+const PERSON_COLUMNS = [
+  ...['id', 'unit_id', 'first_name', 'last_name', 'birth_date', 'sex', 'email', 'phones', 'street', 'city'],
+  ...['postal_code', 'country', 'school', 'school_class', 'health_notes', 'dietary_notes', 'photo_consent'],
+  ...['member', 'member_until', 'notes', 'billing', 'created_at', 'updated_at', 'first_fold', 'last_fold'],
+  ...['name_key', 'sort_en', 'sort_cs', 'sort_sk', 'sort_hu', 'sort_pl'],
+]
 
 /**
  * Registers many people and their families in the caller's transaction, with the same derived
@@ -36,8 +31,9 @@ export async function importPeople(
   guardianships: readonly ImportedGuardianship[],
   now: Date,
 ): Promise<number[]> {
+  const engine = engineOf(em)
   // Known before the insert: the family links and search terms refer to them.
-  const ids = await engineOf(em).reserveIds(em, 'person', people.length)
+  const ids = await engine.reserveIds(em, 'person', people.length)
   const at = now.toISOString()
   const rows = people.map((person, index) => {
     const contacts = person.contacts
@@ -77,14 +73,7 @@ export async function importPeople(
       derived.sortPl,
     ]
   })
-  await insertChunked(
-    em,
-    `INSERT INTO person (id, unit_id, first_name, last_name, birth_date, sex, email, phones, street, city,
-       postal_code, country, school, school_class, health_notes, dietary_notes, photo_consent, member,
-       member_until, notes, billing, created_at, updated_at, first_fold, last_fold, name_key,
-       sort_en, sort_cs, sort_sk, sort_hu, sort_pl)`,
-    rows,
-  )
+  await engine.insertMany(em, 'person', PERSON_COLUMNS, rows)
   const terms = people.flatMap((person, index) =>
     searchTerms({
       firstName: person.firstName,
@@ -93,14 +82,16 @@ export async function importPeople(
       phones: person.contacts?.phones ?? [],
     }).map((term) => [term.field, term.term, term.tiebreak, ids[index], person.unitId, null]),
   )
-  await insertChunked(
+  await engine.insertMany(
     em,
-    'INSERT INTO person_search_term (field, term, tiebreak, person_id, unit_id, archived_at)',
+    'person_search_term',
+    ['field', 'term', 'tiebreak', 'person_id', 'unit_id', 'archived_at'],
     terms,
   )
-  await insertChunked(
+  await engine.insertMany(
     em,
-    'INSERT INTO guardianship (guardian_id, participant_id, relation, primary_contact, may_pick_up, created_at)',
+    'guardianship',
+    ['guardian_id', 'participant_id', 'relation', 'primary_contact', 'may_pick_up', 'created_at'],
     guardianships.map((link) => [
       ids[link.guardian],
       ids[link.participant],

@@ -49,6 +49,8 @@ export interface Engine {
    * them up front (its rows refer to each other); the table's own counter moves past them.
    */
   reserveIds(em: EntityManager, table: string, count: number): Promise<number[]>
+  /** Many rows (each in `columns` order) into `table` in the caller's transaction, as fast as the engine allows. */
+  insertMany(em: EntityManager, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>
 }
 
 type WithConnection = EntityManager | QueryRunner | DataSource

@@ -5,6 +5,8 @@ import { describePostgresSchema } from './postgresCatalogue'
 const SERIALIZATION_FAILURE = '40001'
 const DEADLOCK = '40P01'
 const UNIQUE_VIOLATION = '23505'
+/** Rows per statement of a bulk insert. */
+const BULK_ROWS = 10_000
 
 function sqlState(error: unknown): string | undefined {
   const code =
@@ -92,6 +94,26 @@ export const postgresEngine: Engine = {
       [`"${table}"`, count],
     )
     return rows.map((row) => row.id).sort((a, b) => a - b)
+  },
+  // One array per column, unnested into rows: a statement with 30 parameters instead of 30 000
+  // parses and binds several times faster than multi-row VALUES.
+  async insertMany(em, table, columns, rows) {
+    if (rows.length === 0) return
+    const types: { name: string; type: string }[] = await em.query(
+      `SELECT attname AS "name", format_type(atttypid, atttypmod) AS "type" FROM pg_attribute
+       WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped`,
+      [`"${table}"`],
+    )
+    const typeOf = new Map(types.map((column) => [column.name, column.type]))
+    const arrays = columns.map((column) => `CAST(? AS ${typeOf.get(column) ?? 'text'}[])`).join(', ')
+    const sql = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) SELECT * FROM unnest(${arrays})`
+    for (let start = 0; start < rows.length; start += BULK_ROWS) {
+      const part = rows.slice(start, start + BULK_ROWS)
+      await em.query(
+        sql,
+        columns.map((_, c) => part.map((row) => row[c])),
+      )
+    }
   },
 }
 

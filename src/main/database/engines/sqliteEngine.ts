@@ -44,4 +44,15 @@ export const sqliteEngine: Engine = {
     )
     return Array.from({ length: count }, (_, i) => next + i)
   },
+  // Multi-row VALUES, in chunks under SQLite's limit of 32 766 bound parameters per statement.
+  async insertMany(em, table, columns, rows) {
+    if (rows.length === 0) return
+    const chunk = Math.floor(30_000 / columns.length)
+    const placeholders = `(${columns.map(() => '?').join(', ')})`
+    const into = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES`
+    for (let start = 0; start < rows.length; start += chunk) {
+      const part = rows.slice(start, start + chunk)
+      await em.query(`${into} ${part.map(() => placeholders).join(', ')}`, part.flat())
+    }
+  },
 }
