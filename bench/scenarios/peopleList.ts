@@ -1,5 +1,5 @@
 import { localDate } from '../../src/shared/calendarDate'
-import { sqliteEngine } from '../../src/main/database/engines/sqliteEngine'
+import { engineNamed } from '../../src/main/database/engines'
 import type { RegisterKey, RegisterSort } from '../../src/shared/contract/people'
 import {
   EARLY_RANKS,
@@ -52,7 +52,13 @@ function pageScenario(name: string, base: Base, row: number, how: 'key' | 'jump'
       const segments = segmentsOf({ sort: base.sort ?? 'name', descending: false, locale: 'cs', unitsByName: [] })
       const where = filterWhere({ ...input(base, row), locale: 'cs' }, null, localDate())
       const walk = { key, backwards: false }
-      const { sql, params } = segmentStatement(sqliteEngine, segments[key?.segment ?? 0], where, walk, LIMIT)
+      const { sql, params } = segmentStatement(
+        engineNamed(bench.engine),
+        segments[key?.segment ?? 0],
+        where,
+        walk,
+        LIMIT,
+      )
       return bench.raw.all(sql, params)
     },
   })

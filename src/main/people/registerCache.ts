@@ -5,7 +5,7 @@ import { engineOf } from '../database/engines'
 const MAX_ENTRIES = 16
 
 interface Shelf {
-  version: number
+  version: number | string
   entries: Map<string, unknown>
 }
 
@@ -16,8 +16,8 @@ const shelves = new WeakMap<object, Shelf>()
  * Remembers what costs one scan of the register (the positions of a list's milestones, the
  * ranked matches of a search) until the person table may have changed. SQLite's
  * `data_version` of the read connection changes whenever another connection (the writer)
- * commits, so anything remembered is dropped after every write. An engine without such a
- * token (PostgreSQL: other desks write to the same server) remembers nothing.
+ * commits; on PostgreSQL the server's snapshot changes whenever any desk's write ends. So
+ * anything remembered is dropped after every write, whichever desk made it.
  */
 export async function remembered<T>(em: EntityManager, key: string, build: () => Promise<T>): Promise<T> {
   const version = await engineOf(em).changeToken(em)

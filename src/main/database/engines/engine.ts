@@ -32,7 +32,7 @@ export interface Engine {
    * A token that changes whenever another connection committed a write, or null when the
    * engine offers no reliable one (then nothing may be cached across reads).
    */
-  changeToken(em: EntityManager): Promise<number | null>
+  changeToken(em: EntityManager): Promise<number | string | null>
   /**
    * After an erasure committed: make the erased values unreachable in the files as well.
    * Answers the tables this connection was not allowed to clean (the caller says so in the log).

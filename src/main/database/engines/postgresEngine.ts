@@ -75,8 +75,17 @@ export const postgresEngine: Engine = {
     ),
   indexHint: () => '',
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
-  // Commits of other desks are not observable cheaply and reliably: nothing is cached.
-  changeToken: async () => null,
+  /*
+   * The server's current snapshot (`xmin:xmax:in-progress xids`): a transaction of any desk that
+   * writes takes an xid (xmax moves) and leaves the in-progress list when it ends, so an equal
+   * snapshot means nothing committed in between. Read before the cached work, so a commit racing
+   * with that work only ever makes the next read recompute. (Audit ids would not do: they are
+   * taken in one order and committed in another.)
+   */
+  async changeToken(em) {
+    const [{ token }]: { token: string }[] = await em.query('SELECT pg_current_snapshot()::text AS "token"')
+    return token
+  },
   // VACUUM cannot run inside a transaction: after commit, on a connection of the pool.
   async afterErasure(source: DataSource, tables: string[]) {
     const refused = await notVacuumable(source, tables)
