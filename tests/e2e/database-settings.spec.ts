@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { expect, test } from './support/frontdesk'
 import { expectAccessible } from './support/axe'
 import { ADMINISTRATOR, shell } from './support/pages'
@@ -23,16 +21,7 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  if (!cluster) return
-  // The Playwright worker ignores SIGINT, and so does runuser under it: the server is told to stop
-  // itself (fast shutdown, as the cluster's own stop does), after which stop() finds it gone and cleans up.
-  const directory = await asAdmin(cluster, 'postgres', async (admin) => {
-    const result = await admin.query<{ data_directory: string }>('SHOW data_directory')
-    return result.rows[0].data_directory
-  })
-  const postmaster = Number(readFileSync(join(directory, 'postmaster.pid'), 'utf8').split('\n')[0])
-  process.kill(postmaster, 'SIGINT')
-  await cluster.stop()
+  await cluster?.stop()
 })
 
 test('a new desk joins a shared server, sets the centre up there and shows it in Settings → Database', async ({

@@ -110,12 +110,6 @@ function refused(error: unknown): unknown {
   if (error instanceof ServerRefused) {
     return new AppError('SERVER_REFUSED', error.message, undefined, { reason: error.problem })
   }
-  // The desk role may not create tables: an empty database is set up once by its owner role.
-  if ((error as { code?: string }).code === '42501') {
-    return new AppError('SERVER_REFUSED', 'This role may not create the tables', undefined, {
-      reason: 'needs_owner',
-    })
-  }
   return error
 }
 
