@@ -9,6 +9,8 @@ import { createAuthHandlers } from './auth/authHandlers'
 import { SignInThrottle } from './auth/signInThrottle'
 import { StaffSessions } from './auth/staffSessions'
 import { peopleHandlers } from './people/peopleHandlers'
+import { activitiesHandlers } from './activities/activitiesHandlers'
+import { enrolmentsHandlers } from './enrolments/enrolmentsHandlers'
 import { rolesHandlers } from './staff/rolesHandlers'
 import { staffHandlers } from './staff/staffHandlers'
 import { unitsHandlers } from './units/unitsHandlers'
@@ -109,6 +111,8 @@ export function allHandlers(
     rolesHandlers,
     auditHandlers,
     peopleHandlers,
+    activitiesHandlers,
+    enrolmentsHandlers,
   )
 }
 

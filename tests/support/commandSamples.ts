@@ -2,6 +2,7 @@ import type { CommandName, InputOf } from '../../src/shared/contract'
 import { ADMINISTRATOR, CENTRE_NAME, type Centre, type StaffAccount } from './desks'
 import { sampleOrganisation } from './organisation'
 import { samplePerson } from './people'
+import { sampleActivity } from './activities'
 
 export const TESTER: StaffAccount = { username: 'tomas.tester', displayName: 'Tomáš Zkoušecí', password: 'zkouska-123' }
 export const NO_SUCH_ID = 999_999
@@ -99,6 +100,90 @@ export function validInputs(
     'people/merge-history': { id: NO_SUCH_ID },
     'people/export': { id: NO_SUCH_ID, format: 'json', locale: 'en' },
     'people/erase': { id: NO_SUCH_ID, confirmLastName: 'Nováková' },
+    'activities/list-places': {},
+    'activities/create-place': { name: 'Keramická dílna', kind: 'room', capacity: null },
+    'activities/update-place': {
+      id: NO_SUCH_ID,
+      name: 'Tělocvična',
+      kind: 'gym',
+      capacity: null,
+      archived: false,
+      expectedVersion: STALE_VERSION,
+    },
+    'activities/list': { schoolYearId: null, kind: null, state: null, unitId: null, text: '' },
+    'activities/get': { id: NO_SUCH_ID },
+    'activities/check-clashes': { id: null, activity: sampleActivity(centre.centreId) },
+    'activities/create': { activity: { ...sampleActivity(centre.centreId), unitId: NO_SUCH_ID }, clashOverride: null },
+    'activities/update': {
+      id: NO_SUCH_ID,
+      expectedVersion: STALE_VERSION,
+      activity: sampleActivity(centre.centreId),
+      clashOverride: null,
+    },
+    'activities/publish': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION },
+    'activities/finish': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION },
+    'activities/cancel': {
+      id: NO_SUCH_ID,
+      expectedVersion: STALE_VERSION,
+      reason: 'Nemoc vedoucího',
+      feeAction: 'refund',
+    },
+    'activities/delete': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION },
+    'activities/copy-to-year': { id: NO_SUCH_ID, schoolYearId: NO_SUCH_ID, termId: null },
+    'activities/list-sessions': { activityId: NO_SUCH_ID },
+    'activities/regenerate-sessions': { activityId: NO_SUCH_ID },
+    'activities/cancel-session': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION, reason: 'Nemoc' },
+    'activities/move-session': {
+      id: NO_SUCH_ID,
+      expectedVersion: STALE_VERSION,
+      date: '2026-10-05',
+      startsAt: null,
+      endsAt: null,
+      placeId: null,
+      clashOverride: null,
+    },
+    'activities/add-session': {
+      activityId: NO_SUCH_ID,
+      date: '2026-10-05',
+      startsAt: null,
+      endsAt: null,
+      placeId: null,
+      clashOverride: null,
+    },
+    'enrolments/apply': {
+      activityId: NO_SUCH_ID,
+      personIds: [NO_SUCH_ID],
+      priceOptionId: null,
+      source: 'staff',
+      note: '',
+    },
+    'enrolments/decide': { ids: [NO_SUCH_ID], decision: 'approve', reason: '' },
+    'enrolments/withdraw': { ids: [NO_SUCH_ID], reason: '', source: 'staff' },
+    'enrolments/undo-approval': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION, reason: 'Omyl' },
+    'enrolments/offer-seat': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION },
+    'enrolments/answer-offer': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION, accept: true },
+    'enrolments/move-in-waitlist': {
+      id: NO_SUCH_ID,
+      expectedVersion: STALE_VERSION,
+      position: 1,
+      reason: 'Sourozenec',
+    },
+    'enrolments/offer-returning': { fromActivityId: NO_SUCH_ID, toActivityId: NO_SUCH_ID },
+    'enrolments/expire-offers': {},
+    'enrolments/list-for-activity': { activityId: NO_SUCH_ID, states: ['approved'] },
+    'enrolments/list-for-person': { personId: NO_SUCH_ID },
+    'enrolments/history': { id: NO_SUCH_ID },
+    'enrolments/queue': {
+      unitId: null,
+      kind: null,
+      activityId: null,
+      ageMin: null,
+      ageMax: null,
+      appliedFrom: null,
+      appliedTo: null,
+      offset: 0,
+      limit: 50,
+    },
   }
 }
 

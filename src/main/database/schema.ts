@@ -4,6 +4,16 @@ import { AuditEntrySchema } from '../audit/auditEntry'
 import { SettingEntrySchema } from '../settings/settingEntry'
 import { RoleGrantSchema, RoleSchema, StaffUserSchema } from '../staff/staffEntities'
 import { UnitSchema } from '../units/unitEntity'
+import { ClosureSchema, SchoolYearSchema, TermSchema } from '../calendar/calendarEntities'
+import {
+  ActivityLeaderSchema,
+  ActivitySchema,
+  ActivitySessionSchema,
+  ActivitySlotSchema,
+  PlaceSchema,
+  PriceOptionSchema,
+} from '../activities/activityEntities'
+import { EnrolmentChangeSchema, EnrolmentSchema, FeeEventSchema, NoticeSchema } from '../enrolments/enrolmentEntities'
 import { Initial1763700000000 } from './migrations/1763700000000-Initial'
 import { StaffAndUnits1763800000000 } from './migrations/1763800000000-StaffAndUnits'
 import { People1763900000000 } from './migrations/1763900000000-People'
@@ -12,6 +22,7 @@ import { MergeErasePermissions1764000100000 } from './migrations/1764000100000-M
 import { PersonMerge1764000110000 } from './migrations/1764000110000-PersonMerge'
 import { RegisterSorts1764000200000 } from './migrations/1764000200000-RegisterSorts'
 import { SearchTermFilters1764000300000 } from './migrations/1764000300000-SearchTermFilters'
+import { Activities1764100000000 } from './migrations/1764100000000-Activities'
 
 /** Listed explicitly: bundling breaks TypeORM's glob loading. */
 export const entities = [
@@ -24,6 +35,19 @@ export const entities = [
   PersonSchema,
   GuardianshipSchema,
   PersonMergeSchema,
+  SchoolYearSchema,
+  TermSchema,
+  ClosureSchema,
+  PlaceSchema,
+  ActivitySchema,
+  ActivitySlotSchema,
+  ActivityLeaderSchema,
+  PriceOptionSchema,
+  ActivitySessionSchema,
+  EnrolmentSchema,
+  EnrolmentChangeSchema,
+  FeeEventSchema,
+  NoticeSchema,
 ]
 export const migrations = [
   Initial1763700000000,
@@ -34,4 +58,5 @@ export const migrations = [
   PersonMerge1764000110000,
   RegisterSorts1764000200000,
   SearchTermFilters1764000300000,
+  Activities1764100000000,
 ]

@@ -8,6 +8,8 @@ import { settingsContract } from './settings'
 import { staffContract } from './staff'
 import { systemContract } from './system'
 import { unitsContract } from './units'
+import { activitiesContract } from './activities'
+import { enrolmentsContract } from './enrolments'
 
 /** Every command Frontdesk understands. Main, preload and renderer are all typed from this. */
 export const contract = mergeContexts(
@@ -19,6 +21,8 @@ export const contract = mergeContexts(
   staffContract,
   auditContract,
   peopleContract,
+  activitiesContract,
+  enrolmentsContract,
 )
 
 export type Contract = typeof contract
