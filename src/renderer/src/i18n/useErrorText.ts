@@ -8,7 +8,7 @@ export function useErrorText() {
 
   function errorText(error: ErrorData): string {
     const conflict = `conflicts.${error.reason}`
-    if (error.reason && te(conflict)) return t(conflict)
+    if (error.reason && te(conflict)) return t(conflict, error.params ?? {})
     return t(`errors.${error.code}`, { ref: error.ref ?? '' })
   }
 
