@@ -123,9 +123,9 @@ export const enrolmentsContract = {
     kind: 'write',
     access: 'people.view',
   }),
-  /** Approve or reject up to 100 applications (or waitlisted / offered ones) with an optional reason. */
+  /** Approve, reject or put on the waitlist up to 100 applications (or waitlisted / offered ones), with an optional reason. */
   'enrolments/decide': command<BatchOutcome[]>()({
-    input: z.object({ ids, decision: z.enum(['approve', 'reject']), reason }),
+    input: z.object({ ids, decision: z.enum(['approve', 'reject', 'waitlist']), reason }),
     kind: 'write',
     access: 'enrolments.decide',
   }),
