@@ -11,6 +11,7 @@ import { StaffSessions } from './auth/staffSessions'
 import { peopleHandlers } from './people/peopleHandlers'
 import { activitiesHandlers } from './activities/activitiesHandlers'
 import { enrolmentsHandlers } from './enrolments/enrolmentsHandlers'
+import { calendarHandlers } from './calendar/calendarHandlers'
 import { rolesHandlers } from './staff/rolesHandlers'
 import { staffHandlers } from './staff/staffHandlers'
 import { unitsHandlers } from './units/unitsHandlers'
@@ -113,6 +114,7 @@ export function allHandlers(
     peopleHandlers,
     activitiesHandlers,
     enrolmentsHandlers,
+    calendarHandlers,
   )
 }
 
