@@ -184,13 +184,13 @@ export function validInputs(
       offset: 0,
       limit: 50,
     },
-    // Calendar writes that main refuses after the permission check: nothing is written.
+    // Calendar writes main refuses after the permission check (one closure of 2031 is added).
     'calendar/list-school-years': {},
     'calendar/create-school-year': {
       name: '2031/2032',
-      startsOn: '2032-06-30',
-      endsOn: '2031-09-01',
-      terms: [{ name: '1. pololetí', startsOn: '2031-09-01', endsOn: '2032-01-31' }],
+      startsOn: '2031-09-01',
+      endsOn: '2032-06-30',
+      terms: [{ name: '1. pololetí', startsOn: '2031-08-01', endsOn: '2032-01-31' }],
     },
     'calendar/update-school-year': {
       id: NO_SUCH_ID,
@@ -215,7 +215,7 @@ export function validInputs(
     },
     'calendar/delete-term': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION },
     'calendar/list-closures': { from: null, to: null },
-    'calendar/create-closure': { kind: 'closure', name: 'Sanitární den', startsOn: '2031-10-02', endsOn: '2031-10-01' },
+    'calendar/create-closure': { kind: 'closure', name: 'Sanitární den', startsOn: '2031-10-01', endsOn: '2031-10-01' },
     'calendar/update-closure': {
       id: NO_SUCH_ID,
       kind: 'closure',
