@@ -41,7 +41,6 @@ function chunks<T>(items: T[]): T[][] {
 
 /** What a closure of the file is called and keyed by; an event without UID is keyed by what it says. */
 function closureOf(event: IcalEvent, kind: ClosureKind) {
-  // eslint-disable-next-line no-control-regex
   const name = event.summary.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, CLOSURE_NAME_MAX)
   const sourceUid = (event.uid ?? `frontdesk:${event.startsOn}/${event.endsOn}/${name}`).slice(0, UID_MAX)
   return { kind, name, startsOn: event.startsOn, endsOn: event.endsOn, sourceUid }
