@@ -17,7 +17,14 @@ async function typeDate(page: Page, testId: string, value: string): Promise<void
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/calendar-${name}.png`, animations: 'disabled' })
-  await page.screenshot({ path: `${SHOTS}/calendar-${name}-full.png`, animations: 'disabled', fullPage: true })
+}
+
+/** The screen, then its lower half (the list of closures and the import) scrolled into view. */
+async function screenshots(page: Page, language: string): Promise<void> {
+  await page.getByTestId('calendar-back').scrollIntoViewIfNeeded()
+  await screenshot(page, language)
+  await page.getByTestId('ical-import').scrollIntoViewIfNeeded()
+  await screenshot(page, `${language}-closures`)
 }
 
 test('a reception worker sets up a school year, adds autumn holidays and imports the school holidays', async ({
@@ -45,6 +52,7 @@ test('a reception worker sets up a school year, adds autumn holidays and imports
   await typeDate(page, 'term-1-ends', '31. 7. 2027')
   await page.keyboard.press('Enter')
   await expect(page.locator('#term-1-ends-help')).toHaveText('This lies outside the school year.')
+  await screenshot(page, 'en-new-year')
   await typeDate(page, 'term-1-ends', '30. 6. 2027')
   await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
@@ -88,12 +96,12 @@ test('a reception worker sets up a school year, adds autumn holidays and imports
   await expect(page.getByTestId('day-2027-01-29')).toHaveAttribute('data-kind', 'school_holiday')
   await expect(page.getByTestId('day-2027-04-01')).toHaveAttribute('data-kind', 'school_holiday')
   await expect(page.getByTestId('day-2026-12-24')).toHaveAttribute('title', /Christmas Eve \(Public holiday\)/)
-  await screenshot(page, 'en')
+  await screenshots(page, 'en')
 
   await shell.chooseLanguage(page, 'Čeština')
   await expect(page.getByRole('heading', { name: 'Kalendář', level: 1 })).toBeVisible()
   await expect(page.getByTestId('day-2026-12-24')).toHaveAttribute('title', /Štědrý den \(Státní svátek\)/)
-  await screenshot(page, 'cs')
+  await screenshots(page, 'cs')
 
   // Back to the activities, whose list links here.
   await page.getByTestId('calendar-back').click()
