@@ -115,7 +115,8 @@ export async function validateActivity(
   input: ActivityInput,
   existing: ActivityRow | null,
 ): Promise<void> {
-  const fields = { ...shapeErrors(input), ...(await calendarErrors(em, input)), ...(await leaderErrors(em, input)) }
+  // The plainer problem of a field wins: an end before the start says more than "outside the term".
+  const fields = { ...(await calendarErrors(em, input)), ...(await leaderErrors(em, input)), ...shapeErrors(input) }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'Some fields need attention', fields)
   const before = existing ? await placesOf(em, existing.id) : new Set<number>()
   await assertPlacesUsable(
