@@ -1,0 +1,174 @@
+import type { EntityManager } from 'typeorm'
+import type { EnrolmentState } from '../../shared/contract/enrolments'
+import { AppError } from '../../shared/errors'
+import type { Activity } from './activityRules'
+import { EnrolmentChangeSchema, EnrolmentSchema, type EnrolmentRow, type NoticeKind } from './enrolmentEntities'
+import { writeCharge, writeCredit } from './feeEvents'
+import { writeNotice } from './notices'
+import { shiftCounters } from './seats'
+
+/**
+ * Every change of an enrolment's state allowed anywhere; anything else is `wrong_state`.
+ * approved → applied is undoing an approval made by mistake.
+ */
+export const TRANSITIONS: Readonly<Record<EnrolmentState, readonly EnrolmentState[]>> = {
+  applied: ['approved', 'waitlisted', 'rejected', 'withdrawn'],
+  approved: ['withdrawn', 'applied'],
+  waitlisted: ['offered', 'withdrawn'],
+  offered: ['approved', 'lapsed', 'withdrawn'],
+  rejected: [],
+  withdrawn: [],
+  lapsed: [],
+}
+
+export const allowed = (from: EnrolmentState, to: EnrolmentState) => TRANSITIONS[from].includes(to)
+
+export function wrongState(from: EnrolmentState, to: EnrolmentState): AppError {
+  return AppError.conflict('wrong_state', `An enrolment that is ${from} cannot become ${to}`)
+}
+
+/** What guardians are told when an enrolment enters a state (from nothing = a new application). */
+const NOTICES: Partial<Record<EnrolmentState, NoticeKind>> = {
+  applied: 'application_received',
+  approved: 'approved',
+  waitlisted: 'waitlisted',
+  offered: 'seat_offered',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
+  lapsed: 'offer_lapsed',
+}
+
+/** Who acts, when, and the calendar day the rules are read on. */
+export interface Actor {
+  staffUserId: number | null
+  now: Date
+  today: string
+}
+
+export interface ChangeOptions {
+  reason?: string | null
+  offerExpiresAt?: string | null
+  /** Waitlist priority, set when someone enters the waitlist. */
+  priority?: { value: number; reasons: string[] }
+}
+
+/**
+ * The one place an enrolment changes state: checks the transition, moves the activity's
+ * counters (refusing to pass its capacity), saves the enrolment, writes its history row,
+ * the notice and what the fee ledger must do. Returns null when the seat was not there.
+ */
+export async function changeState(
+  em: EntityManager,
+  actor: Actor,
+  activity: Activity,
+  enrolment: EnrolmentRow,
+  to: EnrolmentState,
+  options: ChangeOptions = {},
+): Promise<EnrolmentRow | null> {
+  const from = enrolment.state
+  if (!allowed(from, to)) throw wrongState(from, to)
+  if (!(await shiftCounters(em, activity.row.id, from, to))) return null
+  const at = actor.now.toISOString()
+  const reason = options.reason?.trim() || null
+  const changes: Partial<EnrolmentRow> = {
+    state: to,
+    updatedAt: at,
+    offerExpiresAt: to === 'offered' ? (options.offerExpiresAt ?? null) : null,
+    reason: reason ?? enrolment.reason,
+  }
+  if (to !== 'withdrawn' && to !== 'lapsed') {
+    changes.decidedAt = to === 'applied' ? null : at
+    changes.decidedBy = to === 'applied' ? null : actor.staffUserId
+  }
+  if (options.priority) {
+    changes.priority = options.priority.value
+    changes.priorityReasons = JSON.stringify(options.priority.reasons)
+  }
+  if (to !== 'waitlisted') changes.queuePosition = null
+  // Guarded by the state read: a second desk changing the same enrolment meanwhile finds no row.
+  const result = await em
+    .createQueryBuilder()
+    .update(EnrolmentSchema)
+    .set({ ...changes, version: () => '"version" + 1' })
+    .where({ id: enrolment.id, state: from })
+    .execute()
+  if (result.affected !== 1) {
+    throw AppError.conflict('stale_record', 'Someone else changed this enrolment meanwhile')
+  }
+  const saved: EnrolmentRow = { ...enrolment, ...changes, version: enrolment.version + 1 }
+  await recordChange(em, actor, activity, saved, from, reason)
+  if (to === 'approved') await writeCharge(em, activity, saved, actor.staffUserId, actor.now, actor.today)
+  if (from === 'approved') {
+    const why = reason ?? (to === 'applied' ? 'approval undone' : 'withdrawn')
+    await writeCredit(em, activity, saved, actor.staffUserId, actor.now, why)
+  }
+  return saved
+}
+
+/** A new enrolment, entering `state` straight away (counters guarded as for any change). */
+export async function createEnrolment(
+  em: EntityManager,
+  actor: Actor,
+  activity: Activity,
+  values: Pick<EnrolmentRow, 'personId' | 'priceOptionId' | 'source' | 'note'>,
+  state: EnrolmentState,
+  options: ChangeOptions = {},
+): Promise<EnrolmentRow | null> {
+  if (!(await shiftCounters(em, activity.row.id, null, state))) return null
+  const at = actor.now.toISOString()
+  const decided = state !== 'applied' && state !== 'waitlisted'
+  const row = {
+    activityId: activity.row.id,
+    ...values,
+    state,
+    appliedAt: at,
+    appliedBy: actor.staffUserId,
+    decidedAt: decided ? at : null,
+    decidedBy: decided ? actor.staffUserId : null,
+    reason: options.reason?.trim() || null,
+    offerExpiresAt: state === 'offered' ? (options.offerExpiresAt ?? null) : null,
+    priority: options.priority?.value ?? 0,
+    priorityReasons: JSON.stringify(options.priority?.reasons ?? []),
+    queuePosition: null,
+    updatedAt: at,
+  }
+  const saved = (await em.save(EnrolmentSchema, row)) as EnrolmentRow
+  // Its first history row: the state it came in (applied, or decided at once).
+  await recordChange(em, actor, activity, saved, null, row.reason)
+  if (state === 'approved') await writeCharge(em, activity, saved, actor.staffUserId, actor.now, actor.today)
+  return saved
+}
+
+async function recordChange(
+  em: EntityManager,
+  actor: Actor,
+  activity: Activity,
+  enrolment: EnrolmentRow,
+  from: EnrolmentState | null,
+  reason: string | null,
+): Promise<void> {
+  const to = enrolment.state
+  await em.insert(EnrolmentChangeSchema, {
+    enrolmentId: enrolment.id,
+    fromState: from,
+    toState: to,
+    at: actor.now.toISOString(),
+    staffUserId: actor.staffUserId,
+    reason,
+  })
+  // An approval undone goes back to the queue quietly: the family was never told it was received twice.
+  const notice = from === 'approved' && to === 'applied' ? undefined : NOTICES[to]
+  if (notice) await writeNotice(em, notice, activity, enrolment, actor.staffUserId, actor.now, reason)
+}
+
+/** A move on the waitlist: no change of state, but history all the same (who, when, why). */
+export async function recordMove(em: EntityManager, actor: Actor, enrolmentId: number, reason: string): Promise<void> {
+  await em.insert(EnrolmentChangeSchema, {
+    enrolmentId,
+    fromState: 'waitlisted',
+    toState: 'waitlisted',
+    at: actor.now.toISOString(),
+    staffUserId: actor.staffUserId,
+    reason,
+  })
+}
