@@ -11,6 +11,8 @@ import {
   type ActivitySlotRow,
 } from './activityEntities'
 import { generateSessions } from './sessions'
+import { offerFreedSeats } from '../enrolments/freedSeats'
+import { localDate } from '../../shared/calendarDate'
 
 /** The columns an activity's form sets (a turn takes them from its camp, then its own). */
 export function columnsOf(input: ActivityInput) {
@@ -52,13 +54,12 @@ const turnColumns = (input: ActivityInput, turn: TurnInput) => ({
   minimum: turn.minimum,
 })
 
-/** The hook for seats freed by a raised capacity: the enrolments context offers them to the waitlist. */
+/**
+ * Seats freed by a raised capacity take the one path every freed seat takes: the first on the
+ * waitlist is offered one. The offer is the system's doing (the audit row names who raised it).
+ */
 export async function afterCapacityRaised(em: EntityManager, activityId: number, now: Date): Promise<void> {
-  // TODO(merge): call offerFreedSeats(em, activityId, ctx) from src/main/enrolments/freedSeats.ts
-  // (the enrolments engineer's one path for a freed seat) once it is in this branch.
-  void em
-  void activityId
-  void now
+  await offerFreedSeats(em, activityId, { staffUserId: null, now, today: localDate(now) })
 }
 
 async function insertChildren(em: EntityManager, activityId: number, input: ActivityInput): Promise<void> {
