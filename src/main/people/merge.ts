@@ -75,7 +75,7 @@ async function moveReferences(em: EntityManager, reference: PersonReference, kee
   }
 }
 
-/** How many rows of each table point at the person. */
+/** How many rows of each table point at the person; tables with none are left out (nothing of theirs moves). */
 export async function referenceCounts(em: EntityManager, personId: number) {
   const counts: { table: string; count: number }[] = []
   for (const reference of await personReferences(em)) {
@@ -88,7 +88,7 @@ export async function referenceCounts(em: EntityManager, personId: number) {
     if (same) same.count += count
     else counts.push({ table: reference.table, count })
   }
-  return counts
+  return counts.filter((entry) => entry.count > 0)
 }
 
 type FieldValues = Record<MergeField, unknown>

@@ -10,7 +10,7 @@ const wholeYear = (t: Activities) =>
 /** Each country's own holidays that fall on a school day of 2026/27, and one that is only a neighbour's. */
 const COUNTRIES: [string, Currency, string[], string][] = [
   ['Czech', 'CZK', ['2026-09-28', '2026-11-17', '2027-03-26', '2027-03-29'], '2027-01-06'],
-  ['Slovak', 'EUR', ['2026-09-01', '2026-09-15', '2027-01-06', '2027-03-29'], '2026-09-28'],
+  ['Slovak', 'EUR', ['2026-09-15', '2027-01-06', '2027-03-26', '2027-03-29'], '2026-09-28'],
   ['Hungarian', 'HUF', ['2026-10-23', '2027-03-15', '2027-03-29', '2027-05-17'], '2026-11-17'],
   ['Polish', 'PLN', ['2026-11-11', '2027-03-29', '2027-05-03', '2027-05-27'], '2026-10-23'],
 ]
