@@ -48,6 +48,7 @@ test('a reception worker sets up a school year, adds autumn holidays and imports
   await page.getByTestId('school-year-detail').getByRole('button', { name: 'Edit term 2nd half' }).click()
   const dialog = page.getByTestId('term-dialog')
   await expect(page.getByTestId('term-name')).toHaveValue('2nd half')
+  await expect(page.getByTestId('term-name')).toBeFocused()
   await typeDate(page, 'term-ends', '31. 7. 2027')
   await page.keyboard.press('Enter')
   await expect(page.locator('#term-ends-help')).toHaveText('This lies outside the school year.')
@@ -68,12 +69,16 @@ test('a reception worker sets up a school year, adds autumn holidays and imports
 
   // The autumn holidays, entered by hand.
   await page.getByTestId('closure-add').click()
+  await expect(page.getByTestId('closure-name')).toBeFocused()
   await page.getByTestId('closure-name').fill('Autumn holidays')
   await typeDate(page, 'closure-starts', '29. 10. 2026')
   await typeDate(page, 'closure-ends', '30. 10. 2026')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('closure-dialog')).toBeHidden()
-  await expect(page.getByTestId('closure-list')).toContainText('Autumn holidays')
+  await expect(page.getByTestId('closure-list').locator('tr', { hasText: 'Autumn holidays' })).toContainText(
+    '29/10/2026 – 30/10/2026',
+  )
+  await expect(page.getByTestId('day-2026-10-27')).toHaveCount(0)
   await expect(page.getByTestId('day-2026-10-29')).toHaveAttribute('data-kind', 'school_holiday')
   await expect(page.getByTestId('day-2026-10-30')).toHaveAttribute('data-kind', 'school_holiday')
 
@@ -104,6 +109,9 @@ test('a reception worker sets up a school year, adds autumn holidays and imports
   await shell.chooseLanguage(page, 'Čeština')
   await expect(page.getByRole('heading', { name: 'Kalendář', level: 1 })).toBeVisible()
   await expect(page.getByTestId('day-2026-12-24')).toHaveAttribute('title', /Štědrý den \(Státní svátek\)/)
+  await expect(page.getByTestId('ical-outcome')).toHaveText(
+    'Importováno: 0 nových, 0 změněných, 6 beze změny, 0 vynecháno.',
+  )
   await screenshots(page, 'cs')
 
   // Back to the activities, whose list links here.
