@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { czechSchoolHolidays } from '../support/icalendar'
+import { dismissToasts } from './support/adminPages'
 import { expect, test } from './support/frontdesk'
 import { shell, signedInAsAdministrator } from './support/pages'
 
@@ -21,6 +22,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 /** The screen, then its lower half (the list of closures and the import) scrolled into view. */
 async function screenshots(page: Page, language: string): Promise<void> {
+  // The confirmations would cover the language switcher and the screen.
+  await dismissToasts(page)
   await page.getByTestId('calendar-back').scrollIntoViewIfNeeded()
   await screenshot(page, language)
   await page.getByTestId('ical-import').scrollIntoViewIfNeeded()
@@ -79,6 +82,18 @@ test('a reception worker sets up a school year, adds autumn holidays and imports
     '29/10/2026 – 30/10/2026',
   )
   await expect(page.getByTestId('day-2026-10-27')).toHaveCount(0)
+
+  // A day the centre itself is closed, of the other kind.
+  await page.getByTestId('closure-add').click()
+  await expect(page.getByTestId('closure-name')).toBeFocused()
+  await page.getByTestId('closure-name').fill('Staff training day')
+  await page.getByTestId('closure-kind').click()
+  await page.getByRole('option', { name: 'Closure day' }).click()
+  await typeDate(page, 'closure-starts', '13. 11. 2026')
+  await typeDate(page, 'closure-ends', '13. 11. 2026')
+  await page.getByTestId('closure-save').click()
+  await expect(page.getByTestId('closure-dialog')).toBeHidden()
+  await expect(page.getByTestId('day-2026-11-13')).toHaveAttribute('data-kind', 'closure')
   await expect(page.getByTestId('day-2026-10-29')).toHaveAttribute('data-kind', 'school_holiday')
   await expect(page.getByTestId('day-2026-10-30')).toHaveAttribute('data-kind', 'school_holiday')
 
@@ -89,7 +104,7 @@ test('a reception worker sets up a school year, adds autumn holidays and imports
     buffer: Buffer.from('název;od;do\nPodzimní prázdniny;29.10.2026;30.10.2026'),
   })
   await expect(page.getByTestId('ical-outcome')).toContainText('cannot be read as an iCalendar')
-  await expect(page.getByTestId('closure-list').locator('tbody tr')).toHaveCount(1)
+  await expect(page.getByTestId('closure-list').locator('tbody tr')).toHaveCount(2)
 
   // The region's school holidays from an .ics file; the same file again changes nothing.
   const ics = { name: 'prazdniny-2026-2027.ics', mimeType: 'text/calendar', buffer: Buffer.from(czechSchoolHolidays()) }
@@ -98,7 +113,7 @@ test('a reception worker sets up a school year, adds autumn holidays and imports
   await page.getByTestId('ical-file').setInputFiles(ics)
   await expect(page.getByTestId('ical-outcome')).toHaveText('Imported: 0 new, 0 changed, 6 unchanged, 0 skipped.')
   // The summer holidays start after this school year: listed under the next one.
-  await expect(page.getByTestId('closure-list').locator('tbody tr')).toHaveCount(6)
+  await expect(page.getByTestId('closure-list').locator('tbody tr')).toHaveCount(7)
   await expect(page.getByTestId('day-2026-12-23')).toHaveAttribute('data-kind', 'school_holiday')
   await expect(page.getByTestId('day-2026-12-24')).toHaveAttribute('data-kind', 'public_holiday')
   await expect(page.getByTestId('day-2027-01-29')).toHaveAttribute('data-kind', 'school_holiday')
