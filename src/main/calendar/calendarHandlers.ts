@@ -71,8 +71,11 @@ export const calendarHandlers: ContextHandlers<'calendar'> = {
     await authorizeCentre('activities.edit')
     checkSpan({ startsOn, endsOn })
     const year = await schoolYearOrFail(em, schoolYearId)
-    checkTerms(year, [...year.terms, { name, startsOn, endsOn }], (index, field) =>
-      index === year.terms.length ? field : `terms.${index}.${field}`,
+    checkTerms(
+      year,
+      [...year.terms, { name, startsOn, endsOn }],
+      (index, field) => (index === year.terms.length ? field : `terms.${index}.${field}`),
+      year.terms.length,
     )
     const term = await em.save(TermSchema, { schoolYearId, name, startsOn, endsOn })
     audit.target = `term:${term.id}`
@@ -85,8 +88,12 @@ export const calendarHandlers: ContextHandlers<'calendar'> = {
     checkSpan({ startsOn, endsOn })
     const term = await termOrFail(em, id)
     const year = await schoolYearOrFail(em, term.schoolYearId)
-    checkTerms(year, [{ name, startsOn, endsOn }, ...year.terms.filter((other) => other.id !== id)], (index, field) =>
-      index === 0 ? field : `terms.${index}.${field}`,
+    const others = year.terms.filter((other) => other.id !== id)
+    checkTerms(
+      year,
+      [{ name, startsOn, endsOn }, ...others],
+      (index, field) => (index === 0 ? field : `terms.${index}.${field}`),
+      0,
     )
     await versionedUpdate(em, TermSchema, { id }, expectedVersion, { name, startsOn, endsOn })
     audit.target = `term:${id}`

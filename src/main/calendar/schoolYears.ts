@@ -99,12 +99,14 @@ export async function checkNoYearOverlap(em: EntityManager, span: Span, exceptId
 
 /**
  * Terms lie inside their year and do not overlap each other. `fieldOf` names the form's field
- * of a term (`terms.1.startsOn` when the year is created with its terms).
+ * of a term (`terms.1.startsOn` when the year is created with its terms); `subject` is the index
+ * of the term being saved, at whose fields an overlap is said.
  */
 export function checkTerms(
   year: Span,
   terms: (Span & { name: string })[],
   fieldOf: (index: number, field: 'startsOn' | 'endsOn') => string = (_index, field) => field,
+  subject?: number,
 ): void {
   for (const [index, term] of terms.entries()) {
     if (term.startsOn < year.startsOn || term.endsOn > year.endsOn) {
@@ -120,12 +122,17 @@ export function checkTerms(
   const sorted = [...terms.entries()].sort(([, a], [, b]) => a.startsOn.localeCompare(b.startsOn))
   for (let i = 1; i < sorted.length; i++) {
     const [index, term] = sorted[i]
-    const name = sorted[i - 1][1].name
-    if (term.startsOn <= sorted[i - 1][1].endsOn) {
+    const [previousIndex, previous] = sorted[i - 1]
+    if (term.startsOn <= previous.endsOn) {
+      // Said at the term being saved, naming the other one; else at the later one's start.
+      const [field, name] =
+        previousIndex === subject
+          ? [fieldOf(previousIndex, 'endsOn'), term.name]
+          : [fieldOf(index, 'startsOn'), previous.name]
       throw new AppError(
         'CONFLICT',
-        `The terms ${name} and ${term.name} overlap`,
-        { [fieldOf(index, 'startsOn')]: { code: 'term_overlap', message: name, params: { name } } },
+        `The terms ${previous.name} and ${term.name} overlap`,
+        { [field]: { code: 'term_overlap', message: name, params: { name } } },
         { reason: 'term_overlap', params: { name } },
       )
     }

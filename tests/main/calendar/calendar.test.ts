@@ -246,7 +246,15 @@ describe('the centre calendar', () => {
         endsOn: '2027-02-01',
         expectedVersion: firstHalf.version,
       })
-      expect(grown).toMatchObject({ ok: false, error: { reason: 'term_overlap' } })
+      // Said at the term being saved, naming the one it would run into.
+      expect(grown).toMatchObject({
+        ok: false,
+        error: {
+          reason: 'term_overlap',
+          params: { name: '2. pololetí' },
+          fields: { endsOn: { code: 'term_overlap', params: { name: '2. pololetí' } } },
+        },
+      })
       const added = await admin.result('calendar/create-term', {
         schoolYearId: year.id,
         name: 'Léto',
