@@ -32,7 +32,10 @@ export const activitiesHandlers: ContextHandlers<'activities'> = {
     return loadActivity(em, id, now)
   },
 
-  'activities/update': async ({ id, expectedVersion, activity, clashOverride }, { em, authorize, audit, now }) => {
+  'activities/update': async (
+    { id, expectedVersion, activity, clashOverride },
+    { em, authorize, audit, now, session },
+  ) => {
     await authorize('activities.edit', activity.unitId)
     const existing = await activityOrFail(em, id)
     if (existing.unitId !== activity.unitId) await authorize('activities.edit', existing.unitId)
@@ -41,7 +44,7 @@ export const activitiesHandlers: ContextHandlers<'activities'> = {
       await findClashes(em, await candidatesOf(em, activity, today(now)), activity.leaders, id),
       clashOverride,
     )
-    const changes = await updateActivity(em, existing, expectedVersion, activity, now)
+    const changes = await updateActivity(em, existing, expectedVersion, activity, now, session.userId)
     audit.target = `activity:${id}`
     audit.summary = `Changed ${activity.kind} ${activity.code} ${activity.name}${changes.length > 0 ? ` (${changes.join('; ')})` : ''}${overridden}`
     return loadActivity(em, id, now)

@@ -10,6 +10,7 @@ import {
   type ActivityRow,
   type ActivitySlotRow,
 } from './activityEntities'
+import { today } from './activityStore'
 import { generateSessions } from './sessions'
 
 /** The columns an activity's form sets (a turn takes them from its camp, then its own). */
@@ -52,13 +53,23 @@ const turnColumns = (input: ActivityInput, turn: TurnInput) => ({
   minimum: turn.minimum,
 })
 
-/** The hook for seats freed by a raised capacity: the enrolments context offers them to the waitlist. */
-export async function afterCapacityRaised(em: EntityManager, activityId: number, now: Date): Promise<void> {
-  // TODO(merge): call offerFreedSeats(em, activityId, ctx) from src/main/enrolments/freedSeats.ts
-  // (the enrolments engineer's one path for a freed seat) once it is in this branch.
+/** Who raised a capacity and when: the shape of the enrolments context's `Actor`. */
+export interface SeatActor {
+  staffUserId: number | null
+  now: Date
+  today: string
+}
+
+/**
+ * The one call site for seats freed by a raised capacity (of an activity or a camp's turn): the
+ * enrolments context offers them to the waitlist as the activity is set.
+ */
+export async function afterCapacityRaised(em: EntityManager, activityId: number, actor: SeatActor): Promise<void> {
+  // TODO(merge): `await offerFreedSeats(em, activityId, actor)` from src/main/enrolments/freedSeats.ts
+  // (the enrolments engineer's one path for a freed seat) once that file is in this branch.
   void em
   void activityId
-  void now
+  void actor
 }
 
 async function insertChildren(em: EntityManager, activityId: number, input: ActivityInput): Promise<void> {
@@ -171,7 +182,9 @@ export async function updateActivity(
   expectedVersion: number,
   input: ActivityInput,
   now: Date,
+  staffUserId: number | null,
 ): Promise<string[]> {
+  const actor: SeatActor = { staffUserId, now, today: today(now) }
   const id = existing.id
   const at = now.toISOString()
   const changes: string[] = []
@@ -296,7 +309,7 @@ export async function updateActivity(
       row.endsAt !== input.endsAt
     )
       regenerate.push(turn.id)
-    if (row.capacity !== null && turn.capacity > row.capacity) await afterCapacityRaised(em, turn.id, now)
+    if (row.capacity !== null && turn.capacity > row.capacity) await afterCapacityRaised(em, turn.id, actor)
   }
   if (removedTurns.length > 0) {
     const ids = removedTurns.map((turn) => turn.id)
@@ -329,7 +342,7 @@ export async function updateActivity(
       : existing.capacity !== null && input.capacity > existing.capacity
   ) {
     changes.push(`capacity ${existing.capacity ?? 'unlimited'} → ${input.capacity ?? 'unlimited'}`)
-    await afterCapacityRaised(em, id, now)
+    await afterCapacityRaised(em, id, actor)
   } else if (input.capacity !== existing.capacity) {
     changes.push(`capacity ${existing.capacity ?? 'unlimited'} → ${input.capacity}`)
   }
