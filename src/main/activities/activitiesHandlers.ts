@@ -1,5 +1,5 @@
 import type { ContextHandlers } from '../core/handler'
-import { activityOrFail, listActivities, loadActivity } from './activityStore'
+import { activityOrFail, listActivities, loadActivity, today } from './activityStore'
 import { validateActivity } from './activityValidation'
 import { createActivity, updateActivity } from './activityWrite'
 import { candidatesOf, findClashes, settleClashes } from './clashes'
@@ -16,14 +16,14 @@ export const activitiesHandlers: ContextHandlers<'activities'> = {
 
   'activities/get': ({ id }, { em, now }) => loadActivity(em, id, now),
 
-  'activities/check-clashes': async ({ id, activity }, { em }) =>
-    findClashes(em, await candidatesOf(em, activity), activity.leaders, id),
+  'activities/check-clashes': async ({ id, activity }, { em, now }) =>
+    findClashes(em, await candidatesOf(em, activity, today(now)), activity.leaders, id),
 
   'activities/create': async ({ activity, clashOverride }, { em, authorize, audit, now }) => {
     await authorize('activities.edit', activity.unitId)
     await validateActivity(em, activity, null)
     const overridden = settleClashes(
-      await findClashes(em, await candidatesOf(em, activity), activity.leaders, null),
+      await findClashes(em, await candidatesOf(em, activity, today(now)), activity.leaders, null),
       clashOverride,
     )
     const id = await createActivity(em, activity, now)
@@ -32,16 +32,19 @@ export const activitiesHandlers: ContextHandlers<'activities'> = {
     return loadActivity(em, id, now)
   },
 
-  'activities/update': async ({ id, expectedVersion, activity, clashOverride }, { em, authorize, audit, now }) => {
+  'activities/update': async (
+    { id, expectedVersion, activity, clashOverride },
+    { em, authorize, audit, now, session },
+  ) => {
     await authorize('activities.edit', activity.unitId)
     const existing = await activityOrFail(em, id)
     if (existing.unitId !== activity.unitId) await authorize('activities.edit', existing.unitId)
     await validateActivity(em, activity, existing)
     const overridden = settleClashes(
-      await findClashes(em, await candidatesOf(em, activity), activity.leaders, id),
+      await findClashes(em, await candidatesOf(em, activity, today(now)), activity.leaders, id),
       clashOverride,
     )
-    const changes = await updateActivity(em, existing, expectedVersion, activity, now)
+    const changes = await updateActivity(em, existing, expectedVersion, activity, now, session.userId)
     audit.target = `activity:${id}`
     audit.summary = `Changed ${activity.kind} ${activity.code} ${activity.name}${changes.length > 0 ? ` (${changes.join('; ')})` : ''}${overridden}`
     return loadActivity(em, id, now)

@@ -10,9 +10,10 @@ import {
   type ActivityRow,
   type ActivitySlotRow,
 } from './activityEntities'
+import { today } from './activityStore'
 import { generateSessions } from './sessions'
 import { offerFreedSeats } from '../enrolments/freedSeats'
-import { localDate } from '../../shared/calendarDate'
+import type { Actor } from '../enrolments/stateMachine'
 
 /** The columns an activity's form sets (a turn takes them from its camp, then its own). */
 export function columnsOf(input: ActivityInput) {
@@ -55,11 +56,11 @@ const turnColumns = (input: ActivityInput, turn: TurnInput) => ({
 })
 
 /**
- * Seats freed by a raised capacity take the one path every freed seat takes: the first on the
- * waitlist is offered one. The offer is the system's doing (the audit row names who raised it).
+ * The one call site for seats freed by a raised capacity (of an activity or a camp's turn): they
+ * take the path every freed seat takes, to the first on the waitlist as the activity is set.
  */
-export async function afterCapacityRaised(em: EntityManager, activityId: number, now: Date): Promise<void> {
-  await offerFreedSeats(em, activityId, { staffUserId: null, now, today: localDate(now) })
+export async function afterCapacityRaised(em: EntityManager, activityId: number, actor: Actor): Promise<void> {
+  await offerFreedSeats(em, activityId, actor)
 }
 
 async function insertChildren(em: EntityManager, activityId: number, input: ActivityInput): Promise<void> {
@@ -172,7 +173,9 @@ export async function updateActivity(
   expectedVersion: number,
   input: ActivityInput,
   now: Date,
+  staffUserId: number | null,
 ): Promise<string[]> {
+  const actor: Actor = { staffUserId, now, today: today(now) }
   const id = existing.id
   const at = now.toISOString()
   const changes: string[] = []
@@ -297,7 +300,7 @@ export async function updateActivity(
       row.endsAt !== input.endsAt
     )
       regenerate.push(turn.id)
-    if (row.capacity !== null && turn.capacity > row.capacity) await afterCapacityRaised(em, turn.id, now)
+    if (row.capacity !== null && turn.capacity > row.capacity) await afterCapacityRaised(em, turn.id, actor)
   }
   if (removedTurns.length > 0) {
     const ids = removedTurns.map((turn) => turn.id)
@@ -330,7 +333,7 @@ export async function updateActivity(
       : existing.capacity !== null && input.capacity > existing.capacity
   ) {
     changes.push(`capacity ${existing.capacity ?? 'unlimited'} → ${input.capacity ?? 'unlimited'}`)
-    await afterCapacityRaised(em, id, now)
+    await afterCapacityRaised(em, id, actor)
   } else if (input.capacity !== existing.capacity) {
     changes.push(`capacity ${existing.capacity ?? 'unlimited'} → ${input.capacity}`)
   }

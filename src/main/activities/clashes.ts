@@ -119,8 +119,11 @@ export async function findClashes(
   return [...clashes.values()]
 }
 
-/** The sessions saving `input` would plan, as clash candidates (a camp's turns: each turn's days). */
-export async function candidatesOf(em: EntityManager, input: ActivityInput): Promise<ClashCandidate[]> {
+/**
+ * The sessions saving `input` would plan from `from` on (past ones clash with nobody any more),
+ * as clash candidates (a camp's turns: each turn's days).
+ */
+export async function candidatesOf(em: EntityManager, input: ActivityInput, from: string): Promise<ClashCandidate[]> {
   if (input.endsOn < input.startsOn) return []
   const closed = input.kind === 'club' ? await closedDays(em, input.startsOn, input.endsOn) : new Map()
   const ranges =
@@ -128,7 +131,7 @@ export async function candidatesOf(em: EntityManager, input: ActivityInput): Pro
       ? input.turns.filter((t) => t.endsOn >= t.startsOn).map((t) => ({ startsOn: t.startsOn, endsOn: t.endsOn }))
       : [{ startsOn: input.startsOn, endsOn: input.endsOn }]
   return ranges.flatMap((range) =>
-    planSessions({ ...input, ...range, slots: input.slots.map((slot) => ({ ...slot, id: null })) }, closed).map(
+    planSessions({ ...input, ...range, slots: input.slots.map((slot) => ({ ...slot, id: null })) }, closed, from).map(
       (session) => ({ ...session, placeId: session.placeId ?? input.placeId }),
     ),
   )

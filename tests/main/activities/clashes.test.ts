@@ -124,6 +124,23 @@ describe('clashes of place and leader', () => {
     )
   })
 
+  it('what is past clashes with nobody: only sessions from today on are compared', async () => {
+    await t.backend.call('activities/create', {
+      activity: t.club({ code: 'A', slots: monday('16:00', '17:30', gym.id) }),
+      clashOverride: null,
+    })
+    t.now.value = new Date('2026-12-01T08:00:00Z')
+    const event = (date: string) =>
+      t.club({
+        ...{ kind: 'event', code: 'E', schoolYearId: null, termId: null, slots: [], placeId: gym.id },
+        ...{ startsOn: date, endsOn: date, startsAt: '16:00', endsAt: '17:00' },
+      })
+    expect(await t.backend.call('activities/check-clashes', { id: null, activity: event('2026-09-07') })).toEqual([])
+    expect(await t.backend.call('activities/check-clashes', { id: null, activity: event('2026-12-07') })).toHaveLength(
+      1,
+    )
+  })
+
   it('moving or adding a session into a clash needs an override too', async () => {
     await t.backend.call('activities/create', {
       activity: t.club({ code: 'A', slots: monday('16:00', '17:30', gym.id) }),

@@ -141,6 +141,39 @@ describe('saving an activity: the rules main checks beyond the form', () => {
     expect(nextYear.code).toBe('KER-01')
   })
 
+  it('an activity keeps a place archived after it was chosen; no activity may newly choose it', async () => {
+    const gym = await t.backend.call('activities/create-place', { name: 'Tělocvična', kind: 'gym', capacity: 30 })
+    const slots = [{ weekday: 1, startsAt: '16:00', endsAt: '17:00', placeId: gym.id }]
+    const club = await t.backend.call('activities/create', { activity: t.club({ slots }), clashOverride: null })
+    const archived = await t.backend.call('activities/update-place', {
+      ...{ id: gym.id, name: gym.name, kind: gym.kind, capacity: gym.capacity },
+      ...{ archived: true, expectedVersion: gym.version },
+    })
+    expect(archived).toMatchObject({ archived: true, version: gym.version + 1 })
+    expect((await t.backend.call('activities/list-places', {})).map((p) => [p.name, p.archived])).toEqual([
+      ['Tělocvična', true],
+    ])
+    const renamed = await t.backend.call('activities/update', {
+      id: club.id,
+      expectedVersion: club.version,
+      activity: t.club({ slots, name: 'Keramika v tělocvičně' }),
+      clashOverride: null,
+    })
+    expect(renamed.name).toBe('Keramika v tělocvičně')
+    const moved = await t.backend.result('activities/update', {
+      id: club.id,
+      expectedVersion: renamed.version,
+      activity: t.club({ slots, placeId: gym.id }),
+      clashOverride: null,
+    })
+    expect(moved.ok).toBe(true)
+    const other = await t.backend.result('activities/create', {
+      activity: t.club({ code: 'JINY', placeId: gym.id, slots: [{ ...slots[0], weekday: 2, placeId: null }] }),
+      clashOverride: null,
+    })
+    expect(other).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'place_archived' } })
+  })
+
   it('refuses a capacity below the seats taken, with how many are taken; raising it is fine', async () => {
     const club = await t.backend.call('activities/create', { activity: t.club({ capacity: 5 }), clashOverride: null })
     const children = await addChildren(t.backend, t.unitId, 4)
