@@ -120,8 +120,7 @@ export const queue: Handler<'enrolments/queue'> = async (filter, { em, session, 
     params,
   )
   const ids = page.map((row) => row.id)
-  const rows =
-    ids.length === 0 ? [] : await enrolmentRows(em, inList('e.id', ids), ids, 'e.applied_at, e.id')
+  const rows = ids.length === 0 ? [] : await enrolmentRows(em, inList('e.id', ids), ids, 'e.applied_at, e.id')
   await explainProblems(em, rows, today)
   return { rows, total: Number(total) }
 }
