@@ -7,8 +7,8 @@ import { samplePerson } from '../../support/people'
 import { addStaff, deskSignedInAs, setUpCentre, startDeskBackend, type Centre, type Desk } from '../../support/desks'
 
 let minute = 0
-/** Each call a minute later, from 1 September 2026: application times differ. */
-const clock = () => new Date(Date.UTC(2026, 8, 1, 8, minute++))
+/** Each call a second later, from 1 September 2026: application times differ, and no desk idles into its lock. */
+const clock = () => new Date(Date.UTC(2026, 8, 1, 8, 0, minute++))
 
 const NO_FILTER: InputOf<'enrolments/queue'> = {
   unitId: null,
@@ -140,6 +140,37 @@ describe('the approval queue and the lists', () => {
       reason: '',
     })
     expect(art).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // The public's application needs the person's unit in view; adding as staff needs the activity's unit.
+    const judo = { activityId: ids.other, priceOptionId: null, note: '' }
+    const outsider = await reception.result('enrolments/apply', {
+      ...judo,
+      personIds: [ids.dana],
+      source: 'application',
+    })
+    expect(outsider).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const intoArt = await reception.result('enrolments/apply', {
+      ...judo,
+      activityId: ids.clashing,
+      personIds: [ids.adam],
+      source: 'staff',
+    })
+    expect(intoArt).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const own = await reception.call('enrolments/apply', { ...judo, personIds: [ids.adam], source: 'application' })
+    expect(own).toMatchObject([{ personId: ids.adam, state: 'approved' }])
+    // The public withdraws only while registration is open; staff withdraw regardless.
+    const swimming = (
+      await admin.call('enrolments/list-for-activity', { activityId: ids.closed, states: ['applied'] })
+    )[0]
+    const late = await admin.call('enrolments/withdraw', { ids: [swimming.id], reason: '', source: 'application' })
+    expect(late).toEqual([
+      { personId: ids.dana, enrolmentId: swimming.id, state: 'applied', problem: { code: 'registration_closed' } },
+    ])
+    const byStaff = await admin.call('enrolments/withdraw', {
+      ids: [swimming.id],
+      reason: 'Omluva',
+      source: 'staff',
+    })
+    expect(byStaff[0]).toMatchObject({ state: 'withdrawn', problem: null })
   })
 
   it("an activity's tab is sorted by surname in the desk's language, each row saying who added and decided it", async () => {
