@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import { In, type EntityManager } from 'typeorm'
 import type { PriorityRule } from '../../shared/contract/activities'
 import { AppError } from '../../shared/errors'
 import { ActivitySchema, type ActivityRow } from '../activities/activityEntities'
@@ -51,6 +51,18 @@ export async function loadActivity(em: EntityManager, id: number): Promise<Activ
   if (!row) throw new AppError('NOT_FOUND', `No activity ${id}`)
   const parent = row.parentId === null ? null : await em.findOneBy(ActivitySchema, { id: row.parentId })
   return activityOf(row, parent)
+}
+
+/** Many activities (and their camps) in two queries: a page of the queue names up to 50. */
+export async function loadActivities(em: EntityManager, ids: readonly number[]): Promise<Map<number, Activity>> {
+  if (ids.length === 0) return new Map()
+  const rows = await em.find(ActivitySchema, { where: { id: In([...new Set(ids)]) } })
+  const parentIds = [...new Set(rows.flatMap((row) => (row.parentId === null ? [] : [row.parentId])))]
+  const parents = parentIds.length ? await em.find(ActivitySchema, { where: { id: In(parentIds) } }) : []
+  const parentOf = new Map(parents.map((parent) => [parent.id, parent]))
+  return new Map(
+    rows.map((row) => [row.id, activityOf(row, row.parentId === null ? null : (parentOf.get(row.parentId) ?? null))]),
+  )
 }
 
 /** Activities by id, loaded once per batch. */

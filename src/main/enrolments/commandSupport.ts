@@ -63,3 +63,14 @@ export function describeOutcomes(outcomes: readonly BatchOutcome[], names: Reado
 export function clip(text: string, max = 4000): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
+
+/** Items grouped by a key, groups in the order their first item came, items in their order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const group = groups.get(key(item))
+    if (group) group.push(item)
+    else groups.set(key(item), [item])
+  }
+  return [...groups.values()]
+}

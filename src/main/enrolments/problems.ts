@@ -55,17 +55,29 @@ export function personProblems(activity: Activity, person: PersonFacts, today: s
 }
 
 /**
- * Another approved enrolment of the same person whose activity has a planned session on the
- * same date at an overlapping time. Answers the clashing activity's name per enrolment id.
+ * When an activity meets: its planned sessions, or for an event without sessions its own day
+ * and time (the activities context may plan an event as a single session, or not).
+ */
+const MEETINGS = `(
+  SELECT activity_id, date, starts_at, ends_at FROM activity_session WHERE state = 'planned'
+  UNION ALL
+  SELECT id, starts_on, starts_at, ends_at FROM activity
+  WHERE kind = 'event' AND starts_at IS NOT NULL AND ends_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM activity_session own WHERE own.activity_id = activity.id)
+)`
+
+/**
+ * Another approved enrolment of the same person whose activity meets on the same date at an
+ * overlapping time. Answers the clashing activity's name per enrolment id.
  */
 export async function timeClashes(em: EntityManager, enrolmentIds: readonly number[]): Promise<Map<number, string>> {
   if (enrolmentIds.length === 0) return new Map()
   const rows: { id: number; name: string }[] = await em.query(
     `SELECT e.id, MIN(oa.name) AS "name"
      FROM enrolment e
-     JOIN activity_session s ON s.activity_id = e.activity_id AND s.state = 'planned'
+     JOIN ${MEETINGS} s ON s.activity_id = e.activity_id
      JOIN enrolment oe ON oe.person_id = e.person_id AND oe.state = 'approved' AND oe.activity_id <> e.activity_id
-     JOIN activity_session os ON os.activity_id = oe.activity_id AND os.state = 'planned' AND os.date = s.date
+     JOIN ${MEETINGS} os ON os.activity_id = oe.activity_id AND os.date = s.date
        AND os.starts_at < s.ends_at AND s.starts_at < os.ends_at
      JOIN activity oa ON oa.id = oe.activity_id
      WHERE e.id IN (${enrolmentIds.map(() => '?').join(', ')})

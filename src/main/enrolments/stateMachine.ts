@@ -3,8 +3,8 @@ import type { EnrolmentState } from '../../shared/contract/enrolments'
 import { AppError } from '../../shared/errors'
 import type { Activity } from './activityRules'
 import { EnrolmentChangeSchema, EnrolmentSchema, type EnrolmentRow, type NoticeKind } from './enrolmentEntities'
-import { writeCharge, writeCredit } from './feeEvents'
-import { writeNotice } from './notices'
+import { writeCharges, writeCredits } from './feeEvents'
+import { writeNotices } from './notices'
 import { shiftCounters } from './seats'
 
 /**
@@ -65,17 +65,46 @@ export async function changeState(
   to: EnrolmentState,
   options: ChangeOptions = {},
 ): Promise<EnrolmentRow | null> {
-  const from = enrolment.state
+  const [changed] = await changeStates(em, actor, activity, [enrolment], to, options)
+  return changed
+}
+
+/**
+ * `changeState` for many enrolments of one activity in one state (a bulk approval): one
+ * counter statement, one UPDATE, one INSERT each for history, notices and fees. When the
+ * seats do not suffice for all, they go one by one in the given order until the activity is
+ * full; each answer is the saved row or null (no seat).
+ */
+export async function changeStates(
+  em: EntityManager,
+  actor: Actor,
+  activity: Activity,
+  enrolments: readonly EnrolmentRow[],
+  to: EnrolmentState,
+  options: ChangeOptions = {},
+): Promise<(EnrolmentRow | null)[]> {
+  if (enrolments.length === 0) return []
+  const from = enrolments[0].state
+  for (const enrolment of enrolments) {
+    if (enrolment.state !== from || enrolment.activityId !== activity.row.id) {
+      throw new Error('A batch of state changes takes one activity and one state')
+    }
+  }
   if (!allowed(from, to)) throw wrongState(from, to)
-  if (!(await shiftCounters(em, activity.row.id, from, to))) return null
+  if (!(await shiftCounters(em, activity.row.id, from, to, enrolments.length))) {
+    if (enrolments.length === 1) return [null]
+    const answers: (EnrolmentRow | null)[] = []
+    for (const enrolment of enrolments) answers.push(await changeState(em, actor, activity, enrolment, to, options))
+    return answers
+  }
   const at = actor.now.toISOString()
   const reason = options.reason?.trim() || null
   const changes: Partial<EnrolmentRow> = {
     state: to,
     updatedAt: at,
     offerExpiresAt: to === 'offered' ? (options.offerExpiresAt ?? null) : null,
-    reason: reason ?? enrolment.reason,
   }
+  if (reason !== null) changes.reason = reason
   if (to !== 'withdrawn' && to !== 'lapsed') {
     changes.decidedAt = to === 'applied' ? null : at
     changes.decidedBy = to === 'applied' ? null : actor.staffUserId
@@ -85,22 +114,23 @@ export async function changeState(
     changes.priorityReasons = JSON.stringify(options.priority.reasons)
   }
   if (to !== 'waitlisted') changes.queuePosition = null
+  const ids = enrolments.map((enrolment) => enrolment.id)
   // Guarded by the state read: a second desk changing the same enrolment meanwhile finds no row.
   const result = await em
     .createQueryBuilder()
     .update(EnrolmentSchema)
     .set({ ...changes, version: () => '"version" + 1' })
-    .where({ id: enrolment.id, state: from })
+    .where('id IN (:...ids) AND state = :from', { ids, from })
     .execute()
-  if (result.affected !== 1) {
+  if (result.affected !== enrolments.length) {
     throw AppError.conflict('stale_record', 'Someone else changed this enrolment meanwhile')
   }
-  const saved: EnrolmentRow = { ...enrolment, ...changes, version: enrolment.version + 1 }
-  await recordChange(em, actor, activity, saved, from, reason)
-  if (to === 'approved') await writeCharge(em, activity, saved, actor.staffUserId, actor.now, actor.today)
+  const saved = enrolments.map((enrolment) => ({ ...enrolment, ...changes, version: enrolment.version + 1 }))
+  await recordChanges(em, actor, activity, saved, from, reason)
+  if (to === 'approved') await writeCharges(em, activity, saved, actor.staffUserId, actor.now, actor.today)
   if (from === 'approved') {
     const why = reason ?? (to === 'applied' ? 'approval undone' : 'withdrawn')
-    await writeCredit(em, activity, saved, actor.staffUserId, actor.now, why)
+    await writeCredits(em, activity, saved, actor.staffUserId, actor.now, why)
   }
   return saved
 }
@@ -134,31 +164,34 @@ export async function createEnrolment(
   }
   const saved = (await em.save(EnrolmentSchema, row)) as EnrolmentRow
   // Its first history row: the state it came in (applied, or decided at once).
-  await recordChange(em, actor, activity, saved, null, row.reason)
-  if (state === 'approved') await writeCharge(em, activity, saved, actor.staffUserId, actor.now, actor.today)
+  await recordChanges(em, actor, activity, [saved], null, row.reason)
+  if (state === 'approved') await writeCharges(em, activity, [saved], actor.staffUserId, actor.now, actor.today)
   return saved
 }
 
-async function recordChange(
+async function recordChanges(
   em: EntityManager,
   actor: Actor,
   activity: Activity,
-  enrolment: EnrolmentRow,
+  enrolments: readonly EnrolmentRow[],
   from: EnrolmentState | null,
   reason: string | null,
 ): Promise<void> {
-  const to = enrolment.state
-  await em.insert(EnrolmentChangeSchema, {
-    enrolmentId: enrolment.id,
-    fromState: from,
-    toState: to,
-    at: actor.now.toISOString(),
-    staffUserId: actor.staffUserId,
-    reason,
-  })
+  const to = enrolments[0].state
+  await em.insert(
+    EnrolmentChangeSchema,
+    enrolments.map((enrolment) => ({
+      enrolmentId: enrolment.id,
+      fromState: from,
+      toState: to,
+      at: actor.now.toISOString(),
+      staffUserId: actor.staffUserId,
+      reason,
+    })),
+  )
   // An approval undone goes back to the queue quietly: the family was never told it was received twice.
   const notice = from === 'approved' && to === 'applied' ? undefined : NOTICES[to]
-  if (notice) await writeNotice(em, notice, activity, enrolment, actor.staffUserId, actor.now, reason)
+  if (notice) await writeNotices(em, notice, activity, enrolments, actor.staffUserId, actor.now, reason)
 }
 
 /** A move on the waitlist: no change of state, but history all the same (who, when, why). */

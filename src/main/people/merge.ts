@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors'
 import { engineOf } from '../database/engines'
 import { contactsOf } from './personMapping'
 import { PersonSchema, type PersonRow } from './personEntities'
+import { mergeEnrolments } from '../enrolments/personMerge'
 import { isOwnAncestor } from './family'
 import { saveMergeSnapshot } from './mergeSnapshot'
 import { personReferences, type PersonReference } from './personReferences'
@@ -27,6 +28,8 @@ const SPECIAL_TABLES: Record<string, (em: EntityManager, keepId: number, removeI
   person_search_term: (em, _keepId, removeId) =>
     em.query('DELETE FROM person_search_term WHERE person_id = ?', [removeId]),
   guardianship: mergeGuardianships,
+  // One live enrolment per person and activity: both enrolled in one activity stops the merge.
+  enrolment: mergeEnrolments,
 }
 
 export const SPECIALLY_MERGED_TABLES = Object.keys(SPECIAL_TABLES)

@@ -7,8 +7,8 @@ import { samplePerson } from '../../support/people'
 import { addStaff, deskSignedInAs, setUpCentre, startDeskBackend, type Centre, type Desk } from '../../support/desks'
 
 let minute = 0
-/** Each call a minute later, from 1 September 2026: application times differ. */
-const clock = () => new Date(Date.UTC(2026, 8, 1, 8, minute++))
+/** Each call a second later, from 1 September 2026: application times differ, and no desk idles into its lock. */
+const clock = () => new Date(Date.UTC(2026, 8, 1, 8, 0, minute++))
 
 const NO_FILTER: InputOf<'enrolments/queue'> = {
   unitId: null,
@@ -83,6 +83,18 @@ describe('the approval queue and the lists', () => {
     await apply(other.id, [cyril]) // approved at once
     await apply(clashing.id, [cyril]) // clashes with Judo on Mondays 17:00–17:30
     await apply(full.id, [dana, cyril]) // full
+    // An event with its own day and time (no sessions) clashes with Adam's approved Judo session on 14 September.
+    const show = await fixture.activity(artId, {
+      name: 'Koncert',
+      kind: 'event',
+      startsOn: '2026-09-14',
+      endsOn: '2026-09-14',
+      startsAt: '17:30',
+      endsAt: '19:00',
+    })
+    const [judoAdam] = await apply(other.id, [adam])
+    expect(judoAdam.state).toBe('approved')
+    await apply(show.id, [adam]) // time clash with Judo
     // Rules changed after the applications came: the queue explains what now stands in the way.
     await backend.database.manager.update(ActivitySchema, { id: young.id }, { ageMin: 10 })
     await backend.database.manager.update(ActivitySchema, { id: closed.id }, { membersOnly: true })
@@ -91,7 +103,7 @@ describe('the approval queue and the lists', () => {
 
   it('lists every pending application oldest first, each problem explained', async () => {
     const { rows, total } = await admin.call('enrolments/queue', NO_FILTER)
-    expect(total).toBe(6)
+    expect(total).toBe(7)
     expect(rows.map((row) => [row.activityName, row.firstName, row.problems.map((problem) => problem.code)])).toEqual([
       ['Florbal mladší', 'Bořek', ['full']],
       ['Divadlo', 'Bořek', ['too_young']],
@@ -99,6 +111,7 @@ describe('the approval queue and the lists', () => {
       ['Keramika', 'Cyril', ['time_clash']],
       ['Florbal mladší', 'Dana', ['full']],
       ['Florbal mladší', 'Cyril', ['full']],
+      ['Koncert', 'Adam', ['time_clash']],
     ])
     expect(rows[1].problems[0]).toEqual({ code: 'too_young', params: { age: 8, min: 10, date: '2026-09-01' } })
     expect(rows[3].problems[0]).toEqual({ code: 'time_clash', params: { activity: 'Judo' } })
@@ -115,13 +128,13 @@ describe('the approval queue and the lists', () => {
       ['Florbal mladší/Bořek', 'Plavání/Dana', 'Florbal mladší/Dana', 'Florbal mladší/Cyril'],
     ])
     expect(await names({ unitId: floorballId, offset: 1, limit: 1 })).toEqual([3, ['Florbal mladší/Dana']])
-    expect(await names({ kind: 'event' })).toEqual([1, ['Divadlo/Bořek']])
+    expect(await names({ kind: 'event' })).toEqual([2, ['Divadlo/Bořek', 'Koncert/Adam']])
     expect(await names({ activityId: ids.clashing })).toEqual([1, ['Keramika/Cyril']])
     // Ages today (the clock says September 2026): Bořek 8, Adam 10, Dana 11, Cyril 12.
     expect(await names({ ageMin: 11, ageMax: 11 })).toEqual([2, ['Plavání/Dana', 'Florbal mladší/Dana']])
     expect(await names({ appliedFrom: '2026-09-02' })).toEqual([0, []])
     expect(await names({ appliedTo: '2026-08-31' })).toEqual([0, []])
-    expect((await names({ appliedFrom: '2026-09-01', appliedTo: '2026-09-01' }))[0]).toBe(6)
+    expect((await names({ appliedFrom: '2026-09-01', appliedTo: '2026-09-01' }))[0]).toBe(7)
   })
 
   it('shows a staff member only the activities of units they may decide on', async () => {
@@ -140,6 +153,37 @@ describe('the approval queue and the lists', () => {
       reason: '',
     })
     expect(art).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // The public's application needs the person's unit in view; adding as staff needs the activity's unit.
+    const judo = { activityId: ids.other, priceOptionId: null, note: '' }
+    const outsider = await reception.result('enrolments/apply', {
+      ...judo,
+      personIds: [ids.dana],
+      source: 'application',
+    })
+    expect(outsider).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const intoArt = await reception.result('enrolments/apply', {
+      ...judo,
+      activityId: ids.clashing,
+      personIds: [ids.adam],
+      source: 'staff',
+    })
+    expect(intoArt).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const own = await reception.call('enrolments/apply', { ...judo, personIds: [ids.bara], source: 'application' })
+    expect(own).toMatchObject([{ personId: ids.bara, state: 'approved' }])
+    // The public withdraws only while registration is open; staff withdraw regardless.
+    const swimming = (
+      await admin.call('enrolments/list-for-activity', { activityId: ids.closed, states: ['applied'] })
+    )[0]
+    const late = await admin.call('enrolments/withdraw', { ids: [swimming.id], reason: '', source: 'application' })
+    expect(late).toEqual([
+      { personId: ids.dana, enrolmentId: swimming.id, state: 'applied', problem: { code: 'registration_closed' } },
+    ])
+    const byStaff = await admin.call('enrolments/withdraw', {
+      ids: [swimming.id],
+      reason: 'Omluva',
+      source: 'staff',
+    })
+    expect(byStaff[0]).toMatchObject({ state: 'withdrawn', problem: null })
   })
 
   it("an activity's tab is sorted by surname in the desk's language, each row saying who added and decided it", async () => {

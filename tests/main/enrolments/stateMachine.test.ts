@@ -3,9 +3,20 @@ import type { EnrolmentState } from '../../../src/shared/contract/enrolments'
 import { startTestBackend, type TestBackend } from '../../support/backend'
 import { activityRows, type ActivityFixture } from '../../support/activityRows'
 import { rootUnitId } from '../../support/people'
-import { child, expectCountersExact, rows, stateOf } from './kit'
+import { child, expectCountersExact, feeEventsOf, noticesOf, rows, stateOf } from './kit'
 
 type Action = 'approve' | 'reject' | 'waitlist' | 'withdraw' | 'undo-approval' | 'offer-seat' | 'accept' | 'decline'
+
+/** The notice each state's arrival writes for the outbox (an approval undone goes back quietly). */
+const NOTICE: Record<EnrolmentState, string | null> = {
+  applied: null,
+  approved: 'approved',
+  waitlisted: 'waitlisted',
+  offered: 'seat_offered',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
+  lapsed: 'offer_lapsed',
+}
 
 const STATES: EnrolmentState[] = ['applied', 'approved', 'waitlisted', 'offered', 'rejected', 'withdrawn', 'lapsed']
 
@@ -101,12 +112,17 @@ describe('the enrolment state machine: every action from every state', () => {
   it.each(cases)('$action from $from → $to', async ({ action, from, to }) => {
     const { id, activityId } = await enrolmentIn(from)
     const changesBefore = (await rows(backend, 'SELECT id FROM enrolment_change WHERE enrolment_id = ?', [id])).length
+    const noticesBefore = await noticesOf(backend, id)
+    const feesBefore = (await feeEventsOf(backend, id)).map((event) => event.kind)
     const refusal = await act(action, id)
+    const fees = (await feeEventsOf(backend, id)).map((event) => event.kind)
     const changesAfter = (await rows(backend, 'SELECT id FROM enrolment_change WHERE enrolment_id = ?', [id])).length
     if (to === null) {
       expect(refusal).toBe('wrong_state')
       expect(await stateOf(backend, id)).toBe(from)
       expect(changesAfter).toBe(changesBefore)
+      expect(await noticesOf(backend, id)).toEqual(noticesBefore)
+      expect(fees).toEqual(feesBefore)
     } else {
       expect(refusal).toBeNull()
       expect(await stateOf(backend, id)).toBe(to)
@@ -118,6 +134,10 @@ describe('the enrolment state machine: every action from every state', () => {
       )
       expect(changesAfter).toBe(changesBefore + 1)
       expect(last).toEqual({ fromState: from, toState: to })
+      // One notice per event, and what the ledger must do: charge an approval, credit what it charged.
+      expect(await noticesOf(backend, id)).toEqual([...noticesBefore, ...(NOTICE[to] ? [NOTICE[to]] : [])])
+      const fee = to === 'approved' ? ['charge'] : from === 'approved' ? ['credit'] : []
+      expect(fees).toEqual([...feesBefore, ...fee])
     }
     await expectCountersExact(backend, activityId)
   })
