@@ -12,21 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CHROMIUM_ARGS, systemChromium } from '../tests/e2e/support/browsers'
+import { coldStart, median } from '../tests/e2e/support/coldStart'
 
 const ROOT = resolve(__dirname, '..')
-
-/**
- * The moment, after navigation start, that the sign-in form is first laid out on screen,
- * checked every frame. A string, not a function: tsx would wrap a function in helpers the page lacks.
- */
-const RECORD_SIGN_IN_VISIBLE = `
-  const poll = () => {
-    const form = document.querySelector('[data-testid="sign-in-form"]')
-    if (form && form.getBoundingClientRect().height > 0) window.signInVisibleAt = performance.now()
-    else requestAnimationFrame(poll)
-  }
-  requestAnimationFrame(poll)
-`
 
 async function startPreview(outDir: string, dataDir: string): Promise<{ url: string; stop: () => void }> {
   const server = spawn(process.execPath, [join(outDir, 'main/preview.js'), `--data-dir=${dataDir}`, '--port=0'], {
@@ -46,16 +34,11 @@ async function startPreview(outDir: string, dataDir: string): Promise<{ url: str
   return { url, stop: () => server.kill('SIGTERM') }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
 interface Build {
   label: string
   url: string
   timings: number[]
+  cpuTimings: number[]
   scriptBytes: number
 }
 
@@ -69,26 +52,9 @@ async function openBuild(browser: Browser, label: string, outDir: string, dataDi
     centreName: 'Cold start', displayName: 'Bench', username: 'bench', password: 'cold-start-bench-1', language: 'en'
   })`)
   await setup.close()
-  return { build: { label, url: preview.url, timings: [], scriptBytes: 0 } as Build, stop: preview.stop }
-}
-
-/** One cold start in a fresh context: milliseconds to the sign-in form, and the JavaScript loaded. */
-async function coldStart(browser: Browser, url: string): Promise<{ ms: number; scriptBytes: number }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
-  try {
-    const page = await context.newPage()
-    await page.addInitScript(RECORD_SIGN_IN_VISIBLE)
-    await page.goto(url)
-    await page.waitForFunction(() => 'signInVisibleAt' in globalThis, null, { timeout: 30_000 })
-    const ms = Number(await page.evaluate('window.signInVisibleAt'))
-    const scriptBytes = Number(
-      await page.evaluate(`performance.getEntriesByType('resource')
-        .filter((entry) => entry.name.endsWith('.js'))
-        .reduce((sum, entry) => sum + entry.decodedBodySize, 0)`),
-    )
-    return { ms, scriptBytes }
-  } finally {
-    await context.close()
+  return {
+    build: { label, url: preview.url, timings: [], cpuTimings: [], scriptBytes: 0 } as Build,
+    stop: preview.stop,
   }
 }
 
@@ -116,15 +82,17 @@ async function main(): Promise<void> {
     // The first run of each warms the server's file cache and is not counted.
     for (let run = 0; run <= runs; run++) {
       for (const build of builds) {
-        const { ms, scriptBytes } = await coldStart(browser, build.url)
+        const { ms, cpuMs, scriptBytes } = await coldStart(browser, build.url)
         build.scriptBytes = scriptBytes
         if (run > 0) build.timings.push(ms)
+        if (run > 0) build.cpuTimings.push(cpuMs)
       }
     }
     for (const build of builds) {
       console.log(
         `Cold start to the sign-in form${against ? ` (${build.label})` : ''}: median ${median(build.timings).toFixed(0)} ms over ${runs} runs ` +
           `(min ${Math.min(...build.timings).toFixed(0)}, max ${Math.max(...build.timings).toFixed(0)}); ` +
+          `main-thread CPU ${median(build.cpuTimings).toFixed(0)} ms; ` +
           `JavaScript loaded: ${(build.scriptBytes / 1024).toFixed(0)} kB`,
       )
     }

@@ -9,16 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CHROMIUM_ARGS, systemChromium } from '../tests/e2e/support/browsers'
+import { RECORD_SIGN_IN_VISIBLE } from '../tests/e2e/support/coldStart'
 
 const ROOT = resolve(__dirname, '..')
-const RECORD_SIGN_IN_VISIBLE = `
-  const poll = () => {
-    const form = document.querySelector('[data-testid="sign-in-form"]')
-    if (form && form.getBoundingClientRect().height > 0) window.signInVisibleAt = performance.now()
-    else requestAnimationFrame(poll)
-  }
-  requestAnimationFrame(poll)
-`
 
 interface ProfileNode {
   id: number
@@ -67,6 +60,7 @@ async function main(): Promise<void> {
     const { profile } = (await cdp.send('Profiler.stop')) as {
       profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
     }
+    // For Chromium's DevTools (Performance → Load profile).
     writeFileSync(join(tmpdir(), 'cold-start.cpuprofile'), JSON.stringify(profile))
     const visibleAt = Number(await page.evaluate('window.signInVisibleAt'))
     const resources = (await page.evaluate(`performance.getEntriesByType('resource').map((entry) =>
