@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { coldStart, median } from './support/coldStart'
@@ -28,9 +29,9 @@ function initialScripts(): string[] {
 }
 
 /** Style elements PrimeVue adds when it computes its theme in the page (`<name>-variables`, `<name>-style`). */
-function themeStyleElements(page: import('@playwright/test').Page): Promise<string[]> {
+function themeStyleElements(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('style[data-primevue-style-id]')]
+    Array.from(document.querySelectorAll('style[data-primevue-style-id]'))
       .map((element) => element.getAttribute('data-primevue-style-id') ?? '')
       .filter((name) => /-(variables|style)$/.test(name)),
   )
