@@ -1,6 +1,7 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import { primevueThemePlugin } from './scripts/build/primevueThemePlugin'
 
 export default defineConfig({
   main: {
@@ -24,7 +25,8 @@ export default defineConfig({
     resolve: {
       alias: { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': resolve(__dirname, 'src/shared') },
     },
-    plugins: [vue()],
+    // PrimeVue's theme is computed here, once, instead of in the browser at every start.
+    plugins: [vue(), primevueThemePlugin()],
     build: {
       // Minified: the renderer is parsed at every start, and its size is most of the cold start.
       minify: true,

@@ -2,15 +2,11 @@ import { z } from 'zod'
 import { LOCALES } from '../locales'
 import type { Permission } from '../permissions'
 import { command } from './define'
+import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX } from './authLimits'
 import { visibleName } from './text'
 
-export const PASSWORD_MIN = 8
-export const PASSWORD_MAX = 200
+export { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, ROLE_NAME_MAX, USERNAME_MAX } from './authLimits'
 export const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX)
-/** Longest usernames, staff names and role names: the forms stop typing there. */
-export const USERNAME_MAX = 60
-export const DISPLAY_NAME_MAX = 120
-export const ROLE_NAME_MAX = 60
 export const username = z
   .string()
   .trim()
