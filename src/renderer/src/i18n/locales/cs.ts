@@ -1,4 +1,5 @@
 import * as desk from '../../components/deskMessages'
+import * as activities from '../../features/activities/activitiesMessages'
 import * as dbServer from '../../features/settings/databaseMessages'
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
@@ -18,6 +19,7 @@ const cs: MessageSchema = {
   person: person.cs,
   search: search.cs,
   desk: desk.cs,
+  activities: activities.cs,
   dbServer: dbServer.cs,
   app: {
     name: 'Frontdesk',
@@ -122,6 +124,7 @@ const cs: MessageSchema = {
     title: 'Nepovedlo se',
   },
   conflicts: {
+    ...activities.conflictsCs,
     server_backups: 'Tento pult používá databázový server: platí zálohy samotného serveru (viz Nastavení → Databáze).',
     already_file: 'Tento pult už pracuje s vlastním souborem.',
     already_on_server: 'Tento pult už pracuje s databázovým serverem.',
@@ -151,6 +154,7 @@ const cs: MessageSchema = {
       'Záznamy se liší datem narození nebo pohlavím. Před sloučením potvrďte, že jde o tutéž osobu.',
   },
   fields: {
+    ...activities.fieldsCs,
     required: 'Vyplňte prosím.',
     unit_forbidden: 'Do této jednotky nemůžete zapisovat lidi. Vyberte některou ze svých jednotek.',
     too_big_string: 'Nejvýše {limit} znaků.',

@@ -1,4 +1,5 @@
 import * as desk from '../../components/deskMessages'
+import * as activities from '../../features/activities/activitiesMessages'
 import * as dbServer from '../../features/settings/databaseMessages'
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
@@ -18,6 +19,7 @@ const en = {
   person: person.en,
   search: search.en,
   desk: desk.en,
+  activities: activities.en,
   dbServer: dbServer.en,
   app: {
     name: 'Frontdesk',
@@ -123,6 +125,7 @@ const en = {
     title: 'It did not work',
   },
   conflicts: {
+    ...activities.conflictsEn,
     server_backups: 'This desk uses a database server: the server’s own backups apply (see Settings → Database).',
     already_file: 'This desk already works with its own file.',
     already_on_server: 'This desk already works on a database server.',
@@ -154,6 +157,7 @@ const en = {
       'The records differ in birth date or sex. Confirm that they are the same person before merging them.',
   },
   fields: {
+    ...activities.fieldsEn,
     required: 'Please fill this in.',
     unit_forbidden: 'You may not register people in this unit. Choose one of your units.',
     too_big_string: 'At most {limit} characters.',

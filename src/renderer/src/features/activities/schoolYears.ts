@@ -1,0 +1,22 @@
+/**
+ * A school year with its terms, as the activity form offers them. Read through the calendar's
+ * commands once they exist; until then the form offers none and a club takes typed dates.
+ */
+export interface SchoolYearChoice {
+  id: number
+  name: string
+  startsOn: string
+  endsOn: string
+  terms: { id: number; name: string; startsOn: string; endsOn: string }[]
+}
+
+/** The school year a day falls in, else the next one to start, else the last one. */
+export function currentSchoolYear<T extends { startsOn: string; endsOn: string }>(years: T[], today: string): T | null {
+  const sorted = [...years].sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+  return (
+    sorted.find((year) => year.startsOn <= today && today <= year.endsOn) ??
+    sorted.find((year) => year.startsOn > today) ??
+    sorted.at(-1) ??
+    null
+  )
+}
