@@ -13,15 +13,13 @@ export function useActivityFormat() {
   const organisation = useOrganisationStore()
   const currency = computed(() => organisation.organisation?.currency ?? 'CZK')
   const digits = computed(() => currencyDigits(currency.value))
-  const money = computed(
-    () =>
-      new Intl.NumberFormat(format.intl.value, {
-        style: 'currency',
-        currency: currency.value,
-        minimumFractionDigits: 0,
-        maximumFractionDigits: digits.value,
-      }),
-  )
+  const money = computed(() => {
+    const options = { style: 'currency', currency: currency.value, maximumFractionDigits: digits.value } as const
+    return {
+      whole: new Intl.NumberFormat(format.intl.value, { ...options, minimumFractionDigits: 0 }),
+      exact: new Intl.NumberFormat(format.intl.value, { ...options, minimumFractionDigits: digits.value }),
+    }
+  })
   const decimalSeparator = computed(
     () =>
       new Intl.NumberFormat(format.intl.value).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.',
@@ -63,7 +61,11 @@ export function useActivityFormat() {
 
   /** The form's text for an amount: major units, as the desk types them. */
   const amountText = (minor: number) => fromMinorUnits(minor, digits.value, decimalSeparator.value)
-  const price = (minor: number) => money.value.format(minor / 10 ** digits.value)
+  /** "CZK 1,200" for whole amounts, "CZK 1,200.50" otherwise. */
+  const price = (minor: number) => {
+    const scale = 10 ** digits.value
+    return (minor % scale === 0 ? money.value.whole : money.value.exact).format(minor / scale)
+  }
   /** "Mon 5 Oct" style: a session's or a clash's day with its weekday. */
   const dayWithWeekday = (iso: string) =>
     `${weekdayName(new Date(`${iso}T00:00:00Z`).getUTCDay() || 7, format.intl.value)} ${format.day(iso)}`
