@@ -317,7 +317,7 @@ export const cs: typeof en = {
     unit: 'Útvar',
     when: 'Kdy',
     place: 'Místo',
-    seats: 'Místa',
+    seats: 'Obsazenost',
     state: 'Stav',
   },
   listCount: 'jedna aktivita | {n} aktivity | {n} aktivit',
@@ -467,7 +467,7 @@ export const cs: typeof en = {
     copiedFrom: 'Zkopírováno z dřívějšího školního roku.',
   },
   seats: {
-    title: 'Místa',
+    title: 'Obsazenost',
     approved: 'Přijato',
     offered: 'Nabídnuto',
     waitlisted: 'Čeká',
