@@ -23,7 +23,7 @@ export interface TurnDraft {
   startsOn: string | null
   endsOn: string | null
   capacity: number | null
-  minimum: number
+  minimum: number | null
 }
 export interface PriceDraft {
   id?: number
@@ -46,7 +46,7 @@ export interface ActivityDraft {
   placeId: number | null
   leaders: LeaderDraft[]
   capacity: number | null
-  minimum: number
+  minimum: number | null
   ageMin: number | null
   ageMax: number | null
   ageReferenceDate: string | null
@@ -65,7 +65,7 @@ export interface ActivityDraft {
   membersOnly: boolean
   approval: ApprovalMode
   seatOffers: ApprovalMode
-  offerHours: number
+  offerHours: number | null
   priorityRules: PriorityRule[]
 }
 
@@ -199,7 +199,7 @@ export function inputOf(draft: ActivityDraft, digits: number): { input: Activity
           startsOn: day(turn.startsOn, `activity.turns.${index}.startsOn`),
           endsOn: day(turn.endsOn, `activity.turns.${index}.endsOn`),
           capacity: turn.capacity ?? 0,
-          minimum: turn.minimum,
+          minimum: turn.minimum ?? 0,
         }))
       : []
   const priceOptions = draft.priceOptions.map((option, index) => {
@@ -230,7 +230,7 @@ export function inputOf(draft: ActivityDraft, digits: number): { input: Activity
       leader.staffUserId !== null ? { staffUserId: leader.staffUserId } : { personId: leader.personId ?? 0 },
     ),
     capacity: draft.capacity,
-    minimum: draft.minimum,
+    minimum: draft.minimum ?? 0,
     ageMin: draft.ageMin,
     ageMax: draft.ageMax,
     ageReferenceDate: draft.ageReferenceDate,
@@ -249,7 +249,7 @@ export function inputOf(draft: ActivityDraft, digits: number): { input: Activity
     membersOnly: draft.membersOnly,
     approval: draft.approval,
     seatOffers: draft.seatOffers,
-    offerHours: draft.offerHours,
+    offerHours: draft.offerHours ?? 0,
     priorityRules: [...draft.priorityRules],
   }
   return { input, problems }
