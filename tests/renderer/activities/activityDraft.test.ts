@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { activityInput } from '@shared/contract/activities'
-import { emptyDraft, emptySlot, inputOf } from '../../../src/renderer/src/features/activities/activityDraft'
+import { emptyDraft, emptySlot, inputOf, rowErrors } from '../../../src/renderer/src/features/activities/activityDraft'
 
 function filled(kind: 'club' | 'event' | 'camp') {
   return {
@@ -69,5 +69,17 @@ describe('the activity form sends only the fields of the kind', () => {
       { path: 'activity.slots.0.endsAt', code: 'required' },
       { path: 'activity.priceOptions.0.amount', code: 'money_format' },
     ])
+  })
+})
+
+describe('row errors', () => {
+  it('are those of the row and its fields, not of the next rows', () => {
+    const errors = {
+      'activity.slots.1': 'row',
+      'activity.slots.1.startsAt': 'start',
+      'activity.slots.10.endsAt': 'other row',
+      'activity.slots': 'list',
+    }
+    expect(rowErrors(errors, 'activity.slots.1')).toEqual(['row', 'start'])
   })
 })

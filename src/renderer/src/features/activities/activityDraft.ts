@@ -254,3 +254,10 @@ export function inputOf(draft: ActivityDraft, digits: number): { input: Activity
   }
   return { input, problems }
 }
+
+/** The messages of one row of a list (`activity.slots.0` and its fields), shown under the row. */
+export function rowErrors(errors: Record<string, string>, row: string): string[] {
+  return Object.entries(errors)
+    .filter(([path]) => path === row || path.startsWith(`${row}.`))
+    .map(([, text]) => text)
+}
