@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activityInput } from '@shared/contract/activities'
+import { activityInput } from '../../../src/shared/contract/activities'
 import { emptyDraft, emptySlot, inputOf, rowErrors } from '../../../src/renderer/src/features/activities/activityDraft'
 
 function filled(kind: 'club' | 'event' | 'camp') {

@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import { LOCALES, type Locale } from '@shared/locales'
 import cs from './locales/cs'
 import en, { type MessageSchema } from './locales/en'
+import { pluralByCategory } from './plural'
 
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
@@ -10,19 +11,6 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   messages: { en, cs },
   pluralRules: { cs: pluralByCategory('cs') },
 })
-
-/**
- * vue-i18n's own rule knows only English's one | other. Other languages pick their form by the
- * language's plural category, in the order one | few | other (Czech: 1 | 2–4 | 0 and 5+).
- */
-export function pluralByCategory(locale: string): (choice: number, choicesLength: number) => number {
-  const rules = new Intl.PluralRules(locale)
-  const order = ['one', 'few', 'other']
-  return (choice, choicesLength) => {
-    const index = order.indexOf(rules.select(choice))
-    return Math.min(index < 0 ? order.length - 1 : index, choicesLength - 1)
-  }
-}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)

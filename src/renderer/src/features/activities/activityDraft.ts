@@ -6,7 +6,7 @@ import type {
   PriceAudience,
   PricePeriod,
   PriorityRule,
-} from '@shared/contract/activities'
+} from '../../../../shared/contract/activities'
 import { toMinorUnits } from './money'
 import { normaliseTime } from './schedule'
 

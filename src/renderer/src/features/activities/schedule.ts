@@ -1,4 +1,4 @@
-import type { WeeklySlot } from '@shared/contract/activities'
+import type { WeeklySlot } from '../../../../shared/contract/activities'
 
 /** ISO weekday (1 = Monday) of a calendar date. */
 export function weekdayOf(date: string): number {
