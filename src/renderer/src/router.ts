@@ -14,6 +14,7 @@ const PersonView = () => import('./features/people/PersonView.vue')
 const ComingSoonView = () => import('./features/shell/ComingSoonView.vue')
 const ActivityView = () => import('./features/activities/ActivityView.vue')
 const ActivityFormView = () => import('./features/activities/ActivityFormView.vue')
+const CalendarView = () => import('./features/calendar/CalendarView.vue')
 const BUILT = {
   people: () => import('./features/people/PeopleRegisterView.vue'),
   activities: () => import('./features/activities/ActivitiesListView.vue'),
@@ -62,6 +63,8 @@ export const router = createRouter({
       props: true,
       meta: { requires: 'activities.edit' },
     },
+    // Every staff member reads the calendar; main lets only activities.edit on the centre change it.
+    { path: '/activities/calendar', name: 'activities-calendar', component: CalendarView },
     { path: '/:unknown(.*)*', redirect: '/people' },
   ],
 })

@@ -8,6 +8,7 @@ import * as register from '../../features/people/registerMessages'
 import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
+import * as calendar from '../../features/calendar/calendarMessages'
 import type { MessageSchema } from './en'
 
 const cs: MessageSchema = {
@@ -20,6 +21,7 @@ const cs: MessageSchema = {
   search: search.cs,
   desk: desk.cs,
   activities: activities.cs,
+  calendar: calendar.cs,
   dbServer: dbServer.cs,
   app: {
     name: 'Frontdesk',
@@ -125,6 +127,7 @@ const cs: MessageSchema = {
   },
   conflicts: {
     ...activities.conflictsCs,
+    ...calendar.conflictsCs,
     server_backups: 'Tento pult používá databázový server: platí zálohy samotného serveru (viz Nastavení → Databáze).',
     already_file: 'Tento pult už pracuje s vlastním souborem.',
     already_on_server: 'Tento pult už pracuje s databázovým serverem.',
@@ -155,6 +158,7 @@ const cs: MessageSchema = {
   },
   fields: {
     ...activities.fieldsCs,
+    ...calendar.fieldsCs,
     required: 'Vyplňte prosím.',
     unit_forbidden: 'Do této jednotky nemůžete zapisovat lidi. Vyberte některou ze svých jednotek.',
     too_big_string: 'Nejvýše {limit} znaků.',

@@ -8,6 +8,7 @@ import * as register from '../../features/people/registerMessages'
 import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
+import * as calendar from '../../features/calendar/calendarMessages'
 
 /** English is the reference: every other language must have exactly these keys. */
 const en = {
@@ -20,6 +21,7 @@ const en = {
   search: search.en,
   desk: desk.en,
   activities: activities.en,
+  calendar: calendar.en,
   dbServer: dbServer.en,
   app: {
     name: 'Frontdesk',
@@ -126,6 +128,7 @@ const en = {
   },
   conflicts: {
     ...activities.conflictsEn,
+    ...calendar.conflictsEn,
     server_backups: 'This desk uses a database server: the server’s own backups apply (see Settings → Database).',
     already_file: 'This desk already works with its own file.',
     already_on_server: 'This desk already works on a database server.',
@@ -158,6 +161,7 @@ const en = {
   },
   fields: {
     ...activities.fieldsEn,
+    ...calendar.fieldsEn,
     required: 'Please fill this in.',
     unit_forbidden: 'You may not register people in this unit. Choose one of your units.',
     too_big_string: 'At most {limit} characters.',
