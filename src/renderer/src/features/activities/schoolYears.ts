@@ -1,7 +1,6 @@
-/**
- * A school year with its terms, as the activity form offers them. Read through the calendar's
- * commands once they exist; until then the form offers none and a club takes typed dates.
- */
+import { attempt } from '../../api/client'
+
+/** A school year with its terms, as the activity screens offer them (from the calendar). */
 export interface SchoolYearChoice {
   id: number
   name: string
@@ -19,4 +18,10 @@ export function currentSchoolYear<T extends { startsOn: string; endsOn: string }
     sorted.at(-1) ??
     null
   )
+}
+
+/** The calendar's school years; none when they cannot be read (a club then takes typed dates). */
+export async function loadSchoolYears(): Promise<SchoolYearChoice[]> {
+  const result = await attempt('calendar/list-school-years', {})
+  return result.ok ? result.data : []
 }

@@ -28,6 +28,8 @@ export const useActivitiesStore = defineStore('activities', () => {
   const places = ref<Place[]>([])
   /** Camps whose turns are shown. */
   const expanded = ref<number[]>([])
+  /** The list opened once: its school year is the user's choice from then on. */
+  const yearChosen = ref(false)
   let latest = 0
 
   watch(
@@ -36,6 +38,7 @@ export const useActivitiesStore = defineStore('activities', () => {
       filters.value = noFilters()
       rows.value = []
       places.value = []
+      yearChosen.value = false
     },
   )
 
@@ -76,5 +79,18 @@ export const useActivitiesStore = defineStore('activities', () => {
     return result
   }
 
-  return { filters, rows, loading, problem, places, expanded, load, loadPlaces, ensurePlaces, placeName, savePlace }
+  return {
+    filters,
+    rows,
+    loading,
+    problem,
+    places,
+    expanded,
+    yearChosen,
+    load,
+    loadPlaces,
+    ensurePlaces,
+    placeName,
+    savePlace,
+  }
 })
