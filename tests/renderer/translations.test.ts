@@ -46,12 +46,21 @@ describe('translations', () => {
 
   it('no text uses vue-i18n syntax by accident (a bare @ starts a link, | a plural)', () => {
     for (const [key, text] of [...english, ...czech]) {
-      expect(text.replace(/\{'[@|$]'\}/g, ''), key).not.toMatch(/[@|$]/)
+      // Keys ending in `Count` are plurals on purpose: their forms are separated by " | ".
+      const forms = key.endsWith('Count') ? text.split(' | ') : [text]
+      for (const form of forms) expect(form.replace(/\{'[@|$]'\}/g, ''), key).not.toMatch(/[@|$]/)
     }
   })
 
+  it('plurals have the forms of their language: English one | other, Czech one | few | other', () => {
+    const forms = (text: string) => text.split(' | ').length
+    for (const [key, text] of english) if (key.endsWith('Count')) expect(forms(text), key).toBeLessThanOrEqual(2)
+    for (const [key, text] of czech) if (key.endsWith('Count') && text.includes(' | ')) expect(forms(text), key).toBe(3)
+  })
+
   it('placeholders match between the languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    // A plural repeats its placeholders once per form: the set must match, not the count.
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort()
     for (const [key, text] of english) expect(placeholders(czech.get(key) ?? ''), key).toEqual(placeholders(text))
   })
 })

@@ -12,9 +12,12 @@ declare module 'vue-router' {
 // Each section's code is loaded when it is first opened, so the sign-in screen starts without it.
 const PersonView = () => import('./features/people/PersonView.vue')
 const ComingSoonView = () => import('./features/shell/ComingSoonView.vue')
+const ActivityView = () => import('./features/activities/ActivityView.vue')
+const ActivityFormView = () => import('./features/activities/ActivityFormView.vue')
 const CalendarView = () => import('./features/calendar/CalendarView.vue')
 const BUILT = {
   people: () => import('./features/people/PeopleRegisterView.vue'),
+  activities: () => import('./features/activities/ActivitiesListView.vue'),
   settings: () => import('./features/settings/SettingsView.vue'),
   audit: () => import('./features/audit/AuditView.vue'),
 } as const
@@ -40,6 +43,25 @@ export const router = createRouter({
       component: PersonView,
       props: true,
       meta: { requires: 'people.view' },
+    },
+    {
+      path: '/activities/new',
+      name: 'activity-new',
+      component: ActivityFormView,
+      meta: { requires: 'activities.edit' },
+    },
+    {
+      path: '/activities/places',
+      name: 'activity-places',
+      component: () => import('./features/activities/PlacesView.vue'),
+    },
+    { path: '/activities/:id(\\d+)', name: 'activity', component: ActivityView, props: true },
+    {
+      path: '/activities/:id(\\d+)/edit',
+      name: 'activity-edit',
+      component: ActivityFormView,
+      props: true,
+      meta: { requires: 'activities.edit' },
     },
     // Every staff member reads the calendar; main lets only activities.edit on the centre change it.
     { path: '/activities/calendar', name: 'activities-calendar', component: CalendarView },

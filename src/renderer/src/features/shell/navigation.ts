@@ -15,7 +15,7 @@ export interface NavigationItem {
 /** The reception's sections, in the order staff use them during a day. */
 export const NAVIGATION: NavigationItem[] = [
   { name: 'people', path: '/people', label: 'nav.people', icon: 'pi pi-users', requires: 'people.view' },
-  { name: 'activities', path: '/activities', label: 'nav.activities', icon: 'pi pi-calendar', comingSoon: true },
+  { name: 'activities', path: '/activities', label: 'nav.activities', icon: 'pi pi-calendar' },
   { name: 'enrolments', path: '/enrolments', label: 'nav.enrolments', icon: 'pi pi-check-square', comingSoon: true },
   { name: 'cash-desk', path: '/cash-desk', label: 'nav.cashDesk', icon: 'pi pi-wallet', comingSoon: true },
   { name: 'appointments', path: '/appointments', label: 'nav.appointments', icon: 'pi pi-clock', comingSoon: true },

@@ -1,4 +1,5 @@
 import * as desk from '../../components/deskMessages'
+import * as activities from '../../features/activities/activitiesMessages'
 import * as dbServer from '../../features/settings/databaseMessages'
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
@@ -19,6 +20,7 @@ const cs: MessageSchema = {
   person: person.cs,
   search: search.cs,
   desk: desk.cs,
+  activities: activities.cs,
   calendar: calendar.cs,
   dbServer: dbServer.cs,
   app: {
@@ -124,6 +126,7 @@ const cs: MessageSchema = {
     title: 'Nepovedlo se',
   },
   conflicts: {
+    ...activities.conflictsCs,
     ...calendar.conflictsCs,
     server_backups: 'Tento pult používá databázový server: platí zálohy samotného serveru (viz Nastavení → Databáze).',
     already_file: 'Tento pult už pracuje s vlastním souborem.',
@@ -154,6 +157,7 @@ const cs: MessageSchema = {
       'Záznamy se liší datem narození nebo pohlavím. Před sloučením potvrďte, že jde o tutéž osobu.',
   },
   fields: {
+    ...activities.fieldsCs,
     ...calendar.fieldsCs,
     required: 'Vyplňte prosím.',
     unit_forbidden: 'Do této jednotky nemůžete zapisovat lidi. Vyberte některou ze svých jednotek.',

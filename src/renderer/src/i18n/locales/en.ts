@@ -1,4 +1,5 @@
 import * as desk from '../../components/deskMessages'
+import * as activities from '../../features/activities/activitiesMessages'
 import * as dbServer from '../../features/settings/databaseMessages'
 import * as audit from '../../features/audit/auditMessages'
 import * as auth from '../../features/auth/authMessages'
@@ -19,6 +20,7 @@ const en = {
   person: person.en,
   search: search.en,
   desk: desk.en,
+  activities: activities.en,
   calendar: calendar.en,
   dbServer: dbServer.en,
   app: {
@@ -125,6 +127,7 @@ const en = {
     title: 'It did not work',
   },
   conflicts: {
+    ...activities.conflictsEn,
     ...calendar.conflictsEn,
     server_backups: 'This desk uses a database server: the server’s own backups apply (see Settings → Database).',
     already_file: 'This desk already works with its own file.',
@@ -157,6 +160,7 @@ const en = {
       'The records differ in birth date or sex. Confirm that they are the same person before merging them.',
   },
   fields: {
+    ...activities.fieldsEn,
     ...calendar.fieldsEn,
     required: 'Please fill this in.',
     unit_forbidden: 'You may not register people in this unit. Choose one of your units.',
