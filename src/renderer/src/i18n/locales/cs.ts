@@ -7,6 +7,7 @@ import * as register from '../../features/people/registerMessages'
 import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
+import * as enrolments from '../../features/enrolments/enrolmentMessages'
 import type { MessageSchema } from './en'
 
 const cs: MessageSchema = {
@@ -19,6 +20,7 @@ const cs: MessageSchema = {
   search: search.cs,
   desk: desk.cs,
   dbServer: dbServer.cs,
+  enrolments: enrolments.cs,
   app: {
     name: 'Frontdesk',
     loading: 'Načítám…',

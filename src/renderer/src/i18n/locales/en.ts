@@ -7,6 +7,7 @@ import * as register from '../../features/people/registerMessages'
 import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
+import * as enrolments from '../../features/enrolments/enrolmentMessages'
 
 /** English is the reference: every other language must have exactly these keys. */
 const en = {
@@ -19,6 +20,7 @@ const en = {
   search: search.en,
   desk: desk.en,
   dbServer: dbServer.en,
+  enrolments: enrolments.en,
   app: {
     name: 'Frontdesk',
     loading: 'Loading…',
