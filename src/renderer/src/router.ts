@@ -16,6 +16,7 @@ const BUILT = {
   people: () => import('./features/people/PeopleRegisterView.vue'),
   settings: () => import('./features/settings/SettingsView.vue'),
   audit: () => import('./features/audit/AuditView.vue'),
+  enrolments: () => import('./features/enrolments/ApprovalQueueView.vue'),
 } as const
 
 const sections: RouteRecordRaw[] = NAVIGATION.map((item) => {

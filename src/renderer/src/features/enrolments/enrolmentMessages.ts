@@ -210,7 +210,6 @@ export const en = {
   family: {
     button: 'Enrol children…',
     title: 'Enrol children of {name}',
-    titleOwn: 'Enrol {name} and siblings',
     activity: 'Activity',
     activityPlaceholder: 'Type the activity’s name or code',
     noActivities: 'No published activity of that name.',
@@ -449,7 +448,6 @@ export const cs: typeof en = {
   family: {
     button: 'Přihlásit děti…',
     title: 'Přihlásit děti: {name}',
-    titleOwn: 'Přihlásit: {name} a sourozence',
     activity: 'Aktivita',
     activityPlaceholder: 'Napište název nebo kód aktivity',
     noActivities: 'Žádná zveřejněná aktivita toho názvu.',

@@ -99,5 +99,8 @@ export function useEnrolmentBatch(afterwards: () => unknown) {
     if (step) await run(step.action, step.rows, answer.reason)
   }
 
-  return { busy, problem, outcomes, people, asking, dialog, start, confirm, run }
+  const dismiss = (): void => void (outcomes.value = null)
+  const setAsking = (open: boolean): void => void (asking.value = open)
+
+  return { busy, problem, outcomes, people, asking, dialog, start, confirm, run, dismiss, setAsking }
 }
