@@ -41,6 +41,13 @@ export const router = createRouter({
       props: true,
       meta: { requires: 'people.view' },
     },
+    {
+      path: '/enrolments/activities/:id(\\d+)',
+      name: 'activity-enrolments',
+      component: () => import('./features/enrolments/ActivityEnrolmentsView.vue'),
+      props: true,
+      meta: { requires: 'people.view' },
+    },
     { path: '/:unknown(.*)*', redirect: '/people' },
   ],
 })
