@@ -36,6 +36,15 @@ async function family(page: Page, unitId: number, children: [string, string][]):
   return [mother, ...files]
 }
 
+/** The desk at 1366×768 in English, the administrator signed in, one published club. */
+async function deskWithClub(page: Page, change: Partial<ActivityInput>): Promise<{ unit: number; club: Activity }> {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await shell.chooseLanguage(page, 'English')
+  await signedInAsAdministrator(page)
+  const unit = await centreId(page)
+  return { unit, club: await publishedClub(page, unit, change) }
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: `${SHOTS}/enrolments-${name}.png`, animations: 'disabled' })
@@ -46,11 +55,7 @@ test('a mother enrols three children into a club of two: the third waits, takes 
 }) => {
   test.setTimeout(150_000)
   const { page } = frontdesk
-  await page.setViewportSize({ width: 1366, height: 768 })
-  await shell.chooseLanguage(page, 'English')
-  await signedInAsAdministrator(page)
-  const unit = await centreId(page)
-  const club = await publishedClub(page, unit, {
+  const { unit, club } = await deskWithClub(page, {
     code: 'KER-02',
     name: 'Pottery for children',
     capacity: 2,
@@ -99,7 +104,7 @@ test('a mother enrols three children into a club of two: the third waits, takes 
   await tabs.getByTestId('enrolment-tab-enrolled').click()
   const enrolled = tabs.getByTestId('enrolment-table')
   await expect(enrolled.locator('tbody tr')).toHaveCount(2)
-  await enrolled.locator('tbody').focus()
+  await enrolled.focus()
   const eliskaRow = enrolled.locator('tbody tr').filter({ hasText: 'Eliška' })
   await eliskaRow.getByRole('checkbox').check()
   await tabs.getByTestId('enrolment-bulk-withdraw').click()
@@ -161,11 +166,7 @@ test('the approval queue: applications with their problems, approved in bulk fro
 }) => {
   test.setTimeout(150_000)
   const { page } = frontdesk
-  await page.setViewportSize({ width: 1366, height: 768 })
-  await shell.chooseLanguage(page, 'English')
-  await signedInAsAdministrator(page)
-  const unit = await centreId(page)
-  const club = await publishedClub(page, unit, {
+  const { unit, club } = await deskWithClub(page, {
     code: 'FLB-01',
     name: 'Floorball',
     capacity: 10,
@@ -195,7 +196,7 @@ test('the approval queue: applications with their problems, approved in bulk fro
   await shot(page, 'queue-en')
 
   // Space ticks the current row, the arrow moves on, A approves the ticked ones.
-  await queue.locator('tbody').focus()
+  await queue.focus()
   const names = await queue.locator('tbody tr td:nth-child(2)').allInnerTexts()
   const order = names.map((name) => name.trim())
   for (let index = 0; index < order.length; index++) {
