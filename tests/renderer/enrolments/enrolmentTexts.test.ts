@@ -69,10 +69,9 @@ describe('problems in words', () => {
     })
   })
 
-  it('a full activity offers the waitlist, and once placed says they were put on it', () => {
+  it('a full activity offers the waitlist; its text needs no numbers', () => {
     expect(problemMessage({ code: 'full' }).key).toBe('problems.full')
-    expect(problemMessage({ code: 'full' }, { done: true }).key).toBe('problems.fullDone')
-    expect(lookup(en, 'problems.fullDone')).toMatch(/full.*waitlist/)
+    expect(lookup(en, 'problems.full')).toMatch(/full.*waitlist/)
   })
 
   it('every message fills exactly the placeholders its texts have', () => {
@@ -89,38 +88,44 @@ describe('problems in words', () => {
 })
 
 describe('the outcome of a batch, person by person', () => {
+  // As main answers: a problem for whoever it left as they were (with their unchanged state), none for the rest.
   const outcomes: BatchOutcome[] = [
     { personId: 1, enrolmentId: 11, state: 'approved', problem: null },
-    { personId: 2, enrolmentId: 12, state: 'waitlisted', problem: { code: 'full' } },
+    { personId: 2, enrolmentId: 12, state: 'waitlisted', problem: null },
     {
       personId: 3,
       enrolmentId: null,
       state: null,
-      problem: { code: 'too_young', params: { ageMin: 6, date: '2026-09-01' } },
+      problem: { code: 'too_young', params: { min: 6, date: '2026-09-01' } },
     },
-    { personId: 4, enrolmentId: null, state: null, problem: { code: 'already_enrolled' } },
+    { personId: 4, enrolmentId: 14, state: 'applied', problem: { code: 'full' } },
   ]
 
   it('tells who was done and who not, in the order sent', () => {
-    const summary = summariseOutcomes(outcomes, new Map([[3, 4]]))
+    const summary = summariseOutcomes(outcomes, 'decide')
     expect(summary.done.map((line) => line.personId)).toEqual([1, 2])
     expect(summary.notDone.map((line) => line.personId)).toEqual([3, 4])
   })
 
-  it('explains a waitlisted child of a full club as put on the waitlist, and a refusal with its reason', () => {
-    const summary = summariseOutcomes(outcomes, new Map([[3, 4]]))
-    expect(summary.done[0].problem).toBeNull()
-    expect(summary.done[1]).toMatchObject({ state: 'waitlisted', problem: { key: 'problems.fullDone' } })
-    // The age the desk knows fills in what main left out.
+  it('people added to a full activity are done, on the waitlist, and told why', () => {
+    const added = summariseOutcomes(outcomes, 'apply').done[1]
+    expect(added).toMatchObject({ done: true, state: 'waitlisted', problem: { key: 'problems.fullDone' } })
+    expect(lookup(en, 'problems.fullDone')).toMatch(/full.*put on the waitlist/)
+    // Put on the waitlist by a decision: no talk of a full activity.
+    expect(summariseOutcomes(outcomes, 'decide').done[1].problem).toBeNull()
+  })
+
+  it('a refusal says why, the age the desk knows filling in what main left out', () => {
+    const summary = summariseOutcomes(outcomes, 'decide', new Map([[3, 4]]))
     expect(summary.notDone[0].problem).toEqual({
       key: 'problems.too_young',
       params: { age: 4, limit: 6, date: '2026-09-01' },
     })
-    expect(summary.notDone[1].problem?.key).toBe('problems.already_enrolled')
+    expect(summary.notDone[1]).toMatchObject({ done: false, problem: { key: 'problems.full' } })
   })
 
   it('an empty batch has nobody in either list', () => {
-    expect(summariseOutcomes([])).toEqual({ done: [], notDone: [] })
+    expect(summariseOutcomes([], 'withdraw')).toEqual({ done: [], notDone: [] })
   })
 })
 

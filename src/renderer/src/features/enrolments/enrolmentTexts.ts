@@ -27,16 +27,11 @@ function first(params: Params, names: string[]): string | number | undefined {
 /**
  * The words for a problem. Ages and the clashing activity come from main's params when it sent
  * them (under any of the usual names); without them the short sentence still says what is wrong,
- * never a bare placeholder. `done`: the person was still placed (full → put on the waitlist).
+ * never a bare placeholder.
  */
-export function problemMessage(
-  problem: EnrolmentProblem,
-  context: { age?: number | null; done?: boolean } = {},
-): MessageRef {
+export function problemMessage(problem: EnrolmentProblem, context: { age?: number | null } = {}): MessageRef {
   const params: Params = problem.params ?? {}
   switch (problem.code) {
-    case 'full':
-      return { key: context.done ? 'problems.fullDone' : 'problems.full', params: {} }
     case 'too_young':
     case 'too_old': {
       const limitNames = problem.code === 'too_young' ? ['limit', 'ageMin', 'min'] : ['limit', 'ageMax', 'max']
@@ -71,22 +66,32 @@ export interface OutcomeSummary {
   notDone: OutcomeLine[]
 }
 
+/** What the batch asked for: adding people (a waitlist place then means it was full) or a decision. */
+export type BatchStep = 'apply' | 'decide' | 'withdraw'
+
 /**
- * Who was done and who not, and why, in the order the batch was sent. Done means main gave the
- * person a state; a problem beside a state says why it is not the one asked for (full → waitlist).
+ * Who was done and who not, and why, in the order the batch was sent. Main answers a problem for
+ * each person it left as they were, and none for those it moved on; people added to a full
+ * activity are done, on the waitlist, and told why.
  */
 export function summariseOutcomes(
   outcomes: readonly BatchOutcome[],
+  step: BatchStep,
   ages: ReadonlyMap<number, number | null> = new Map(),
 ): OutcomeSummary {
   const lines = outcomes.map((outcome): OutcomeLine => {
-    const done = outcome.state !== null
+    const done = outcome.problem === null
     const age = ages.get(outcome.personId) ?? null
+    const full = done && step === 'apply' && outcome.state === 'waitlisted'
     return {
       personId: outcome.personId,
       done,
       state: outcome.state,
-      problem: outcome.problem ? problemMessage(outcome.problem, { age, done }) : null,
+      problem: outcome.problem
+        ? problemMessage(outcome.problem, { age })
+        : full
+          ? { key: 'problems.fullDone', params: {} }
+          : null,
     }
   })
   return { done: lines.filter((line) => line.done), notDone: lines.filter((line) => !line.done) }

@@ -5,6 +5,7 @@ import type { Result } from '@shared/errors'
 import { attempt } from '../../api/client'
 import { useFormSubmit } from '../../components/useFormSubmit'
 import { usePersonFormat } from '../people/usePersonFormat'
+import type { BatchStep } from './enrolmentTexts'
 import { useEnrolmentText } from './useEnrolmentText'
 
 export type BulkAction = 'approve' | 'reject' | 'waitlist' | 'withdraw'
@@ -34,13 +35,15 @@ export function useEnrolmentBatch(afterwards: () => unknown) {
   const people = ref(new Map<number, { name: string; age: number | null }>())
   const pending = ref<{ action: BulkAction; rows: EnrolmentRow[] } | null>(null)
   const asking = ref(false)
+  /** What the outcomes shown answer (they name a waitlist place differently after adding people). */
+  const step = computed<BatchStep>(() => (pending.value?.action === 'withdraw' ? 'withdraw' : 'decide'))
 
   const dialog = computed(() => {
-    const step = pending.value
-    if (!step) return null
-    const reject = step.action === 'reject'
+    const asked = pending.value
+    if (!asked) return null
+    const reject = asked.action === 'reject'
     return {
-      header: text.count(reject ? 'reason.rejectTitle' : 'reason.withdrawTitle', step.rows.length),
+      header: text.count(reject ? 'reason.rejectTitle' : 'reason.withdrawTitle', asked.rows.length),
       text: reject ? undefined : t('enrolments.reason.withdrawText'),
       confirmLabel: t(reject ? 'enrolments.actions.rejectConfirm' : 'enrolments.actions.withdrawConfirm'),
       reasonRequired: !reject,
@@ -65,6 +68,7 @@ export function useEnrolmentBatch(afterwards: () => unknown) {
   }
 
   async function run(action: BulkAction, rows: EnrolmentRow[], reason: string): Promise<boolean> {
+    pending.value = { action, rows }
     const done: BatchOutcome[] = []
     let ok = true
     for (const batch of chunks(rows)) {
@@ -95,12 +99,12 @@ export function useEnrolmentBatch(afterwards: () => unknown) {
   }
 
   async function confirm(answer: { reason: string }): Promise<void> {
-    const step = pending.value
-    if (step) await run(step.action, step.rows, answer.reason)
+    const asked = pending.value
+    if (asked) await run(asked.action, asked.rows, answer.reason)
   }
 
   const dismiss = (): void => void (outcomes.value = null)
   const setAsking = (open: boolean): void => void (asking.value = open)
 
-  return { busy, problem, outcomes, people, asking, dialog, start, confirm, run, dismiss, setAsking }
+  return { busy, problem, outcomes, step, people, asking, dialog, start, confirm, run, dismiss, setAsking }
 }

@@ -27,8 +27,7 @@ export function useEnrolmentText() {
     return t(`enrolments.${ref.key}`, params)
   }
 
-  const problem = (value: EnrolmentProblem, age?: number | null, done = false): string =>
-    message(problemMessage(value, { age, done }))
+  const problem = (value: EnrolmentProblem, age?: number | null): string => message(problemMessage(value, { age }))
   const state = (value: EnrolmentState): string => t(`enrolments.states.${value}`)
 
   /** "12. 11. 2026 14:05 by Jana Nováková", or just the time when nobody is named. */
