@@ -4,6 +4,7 @@ import type { Activity, ActivityInput } from '../../src/shared/contract/activiti
 import type { PersonFile } from '../../src/shared/contract/people'
 import { sampleActivity } from '../support/activities'
 import { dismissToasts } from './support/adminPages'
+import { expectAccessible } from './support/axe'
 import { expect, test } from './support/frontdesk'
 import { callFromPage, shell, signedInAsAdministrator } from './support/pages'
 import { centreId, childInput, personInput, personPage, registerByCall } from './support/personPages'
@@ -110,6 +111,7 @@ test('a mother enrols three children into a workshop for two: the third waits, t
   await expect(tabs.getByTestId('enrolment-table')).toContainText('Nováková Anna')
   await expect(tabs.getByTestId('enrolment-position-reasons')).toHaveText('Why here: time of application')
   await shot(page, 'tabs-waitlist-en')
+  await expectAccessible(page, 'activity enrolments: waitlist')
 
   // Eliška leaves: withdrawn with a reason; the freed seat is offered to Anna at once.
   await tabs.getByTestId('enrolment-tab-enrolled').click()
@@ -135,6 +137,7 @@ test('a mother enrols three children into a workshop for two: the third waits, t
   await expect(panel.getByTestId('person-enrolment-state')).toHaveText('Seat offered')
   await panel.getByRole('button', { name: 'Accept' }).click()
   await expect(panel.getByTestId('person-enrolment-state')).toHaveText('Enrolled')
+  await expectAccessible(page, 'person page with activities')
 
   // Eliška's page keeps the workshop in her past.
   await personPage.open(page, eliska.person.id)
@@ -152,6 +155,7 @@ test('a mother enrols three children into a workshop for two: the third waits, t
   await expect(enrol.getByTestId('enrol-count')).toHaveText('1 person chosen')
   await expect(enrol.locator('#enrol-person')).toHaveValue('')
   await shot(page, 'dialog-en')
+  await expectAccessible(page, 'enrol dialog')
   await enrol.getByTestId('enrol-submit').click()
   await expect(enrol.getByTestId(`enrolment-outcome-${eliska.person.id}`)).toContainText(
     'The activity is full: they were put on the waitlist.',
@@ -220,6 +224,14 @@ test('the approval queue: applications approved in bulk from the keyboard, the o
   await expect(queue.locator('tbody tr')).toHaveCount(1)
   await expect(queue.getByTestId('enrolment-problems')).toHaveText(/The activity is full/)
   await shot(page, 'queue-outcomes-en')
+  await expectAccessible(page, 'approval queue with outcomes')
+
+  // A filter that matches nothing says so; clearing it brings the application back.
+  await page.getByTestId('queue-kind').click()
+  await page.getByRole('option', { name: 'Camp' }).click()
+  await expect(page.getByTestId('queue-empty')).toHaveText('No waiting application matches these filters.')
+  await page.getByTestId('queue-clear').click()
+  await expect(queue.locator('tbody tr')).toHaveCount(1)
 
   await shell.chooseLanguage(page, 'Čeština')
   await expect(page.getByTestId('queue-total')).toHaveText('Čeká 1 přihláška')
