@@ -243,3 +243,74 @@ test('the approval queue: applications approved in bulk from the keyboard, the o
   await expect(page.getByTestId('enrolment-outcomes-summary')).toHaveText('Hotovo: 1')
   await expect(page.getByTestId('queue-empty')).toHaveText('Žádná přihláška nečeká na rozhodnutí.')
 })
+
+test('staff move someone up the waitlist, undo an approval, offer the freed seat by hand and reject', async ({
+  frontdesk,
+}) => {
+  test.setTimeout(150_000)
+  const { page } = frontdesk
+  const { unit, event } = await deskWithEvent(page, {
+    code: 'SKL-01',
+    name: 'Climbing day',
+    capacity: 1,
+    approval: 'automatic',
+    seatOffers: 'manual',
+  })
+  const [, eliska, tomas, anna] = await family(page, unit, [
+    ['Eliška', '2015-09-03'],
+    ['Tomáš', '2014-02-11'],
+    ['Anna', '2016-06-20'],
+  ])
+  await data(page, 'enrolments/apply', {
+    activityId: event.id,
+    personIds: [eliska.person.id, tomas.person.id, anna.person.id],
+    priceOptionId: null,
+    source: 'staff',
+    note: '',
+  })
+  await page.evaluate((id) => (location.hash = `#/enrolments/activities/${id}`), event.id)
+  const tabs = page.getByTestId('enrolment-tabs')
+  const table = tabs.getByTestId('enrolment-table')
+  const row = (name: string) => table.locator('tbody tr').filter({ hasText: name })
+  const reason = page.getByTestId('enrolment-reason-dialog')
+
+  // Anna, second on the waitlist, is moved to the first place, with the reason.
+  await tabs.getByTestId('enrolment-tab-waitlisted').click()
+  await expect(table.locator('tbody tr').first()).toContainText('Tomáš')
+  await row('Anna').getByRole('checkbox').check()
+  await tabs.getByTestId('enrolment-move').click()
+  await expect(reason.locator('#enrolment-position')).toBeFocused()
+  await reason.locator('#enrolment-reason').fill('Her brother leads the group')
+  await reason.getByTestId('enrolment-reason-confirm').click()
+  await expect(reason).toBeHidden()
+  await expect(table.locator('tbody tr').first()).toContainText('Anna')
+  await expect(row('Anna').getByTestId('enrolment-position-reasons')).toHaveText('Why here: moved by staff')
+
+  // Eliška's approval was a mistake: back to the applications; the seat waits for a click.
+  await tabs.getByTestId('enrolment-tab-enrolled').click()
+  await row('Eliška').getByRole('checkbox').check()
+  await tabs.getByTestId('enrolment-undo').click()
+  await reason.locator('#enrolment-reason').fill('Approved by mistake')
+  await page.keyboard.press('Enter')
+  await expect(reason).toBeHidden()
+  await expect(tabs.getByTestId('enrolment-seats')).toHaveText('Seats: 0 of 1 taken, 1 free')
+
+  // The first on the waitlist is offered the seat by hand.
+  await tabs.getByTestId('enrolment-tab-waitlisted').click()
+  await row('Anna').getByRole('checkbox').check()
+  await tabs.getByTestId('enrolment-offer-seat').click()
+  await tabs.getByTestId('enrolment-tab-enrolled').click()
+  await expect(row('Anna')).toContainText('Seat offered')
+
+  // Eliška's application is rejected with a reason, and the history keeps it.
+  await tabs.getByTestId('enrolment-tab-applied').click()
+  await row('Eliška').getByRole('checkbox').check()
+  await tabs.getByTestId('enrolment-bulk-reject').click()
+  await expect(reason.locator('#enrolment-reason')).toBeFocused()
+  await page.keyboard.type('The group is for older children')
+  await page.keyboard.press('Enter')
+  await expect(tabs.getByTestId('enrolment-outcomes-summary')).toHaveText('1 done')
+  await tabs.getByTestId('enrolment-tab-history').click()
+  await expect(row('Eliška')).toContainText('Rejected')
+  await expect(row('Eliška')).toContainText('Reason: The group is for older children')
+})
