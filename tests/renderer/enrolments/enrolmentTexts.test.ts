@@ -8,7 +8,7 @@ import {
   problemMessage,
   summariseOutcomes,
 } from '../../../src/renderer/src/features/enrolments/enrolmentTexts'
-import { chunks } from '../../../src/renderer/src/features/enrolments/useEnrolmentBatch'
+import { addChosen, chunks } from '../../../src/renderer/src/features/enrolments/useEnrolmentBatch'
 
 type Tree = { [key: string]: string | Tree }
 function lookup(tree: Tree, key: string): string | undefined {
@@ -178,5 +178,12 @@ describe('counts, seats and batches', () => {
     expect(chunks(ids).map((batch) => batch.length)).toEqual([100, 100, 50])
     expect(chunks(ids).flat()).toEqual(ids)
     expect(chunks([])).toEqual([])
+  })
+
+  it('the enrol dialog takes 100 people and refuses the 101st, and a second pick of one person changes nothing', () => {
+    const hundred = Array.from({ length: 100 }, (_, index) => ({ id: index + 1 }))
+    expect(addChosen(hundred.slice(0, 99), { id: 100 })).toEqual({ chosen: hundred, full: false })
+    expect(addChosen(hundred, { id: 101 })).toEqual({ chosen: hundred, full: true })
+    expect(addChosen(hundred, { id: 7 })).toEqual({ chosen: hundred, full: false })
   })
 })

@@ -21,6 +21,20 @@ export function chunks<T>(items: readonly T[], size: number = BATCH_MAX): T[][] 
 }
 
 /**
+ * The picker's list with one more person: unchanged for someone already on it, refused (`full`)
+ * once it holds as many as one batch may send, so the 101st is stopped in the dialog itself.
+ */
+export function addChosen<T extends { id: number }>(
+  chosen: readonly T[],
+  person: T,
+  max: number = BATCH_MAX,
+): { chosen: T[]; full: boolean } {
+  if (chosen.some((other) => other.id === person.id)) return { chosen: [...chosen], full: false }
+  if (chosen.length >= max) return { chosen: [...chosen], full: true }
+  return { chosen: [...chosen, person], full: false }
+}
+
+/**
  * A bulk step on selected enrolments (approve, reject, waitlist, withdraw) shared by an
  * activity's tabs and the approval queue: asks for a reason where one is needed, sends it in
  * batches of at most 100, and keeps the per-person outcomes for EnrolmentOutcomes.
