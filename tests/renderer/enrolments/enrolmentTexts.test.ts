@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { ENROLMENT_PROBLEMS, ENROLMENT_STATES, type BatchOutcome } from '../../../src/shared/contract/enrolments'
 import { cs, en } from '../../../src/renderer/src/features/enrolments/enrolmentMessages'
-import { freeSeats, registrationOpen } from '../../../src/renderer/src/features/enrolments/enrolmentActivity'
 import {
   pluralCategory,
   positionReasonKeys,
   problemMessage,
   summariseOutcomes,
 } from '../../../src/renderer/src/features/enrolments/enrolmentTexts'
-import { addChosen, chunks } from '../../../src/renderer/src/features/enrolments/useEnrolmentBatch'
+import {
+  addChosen,
+  chunks,
+  freeSeats,
+  registrationOpen,
+} from '../../../src/renderer/src/features/enrolments/enrolmentRules'
 
 type Tree = { [key: string]: string | Tree }
 function lookup(tree: Tree, key: string): string | undefined {

@@ -1,4 +1,5 @@
-import type { BatchOutcome, EnrolmentProblem, EnrolmentState } from '@shared/contract/enrolments'
+// Relative import: this file is pure and is also type-checked with the node project (its tests).
+import type { BatchOutcome, EnrolmentProblem, EnrolmentState } from '../../../../shared/contract/enrolments'
 
 /** The plural forms a count text lists (CLDR categories; `zero` and `two` read as `other`). */
 export type PluralCategory = 'one' | 'few' | 'many' | 'other'

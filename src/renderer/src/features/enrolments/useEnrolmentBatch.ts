@@ -1,10 +1,11 @@
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { BATCH_MAX, type BatchOutcome, type EnrolmentRow } from '@shared/contract/enrolments'
+import type { BatchOutcome, EnrolmentRow } from '@shared/contract/enrolments'
 import type { Result } from '@shared/errors'
 import { attempt } from '../../api/client'
 import { useFormSubmit } from '../../components/useFormSubmit'
 import { usePersonFormat } from '../people/usePersonFormat'
+import { chunks } from './enrolmentRules'
 import type { BatchStep } from './enrolmentTexts'
 import { useEnrolmentText } from './useEnrolmentText'
 
@@ -12,27 +13,6 @@ export type BulkAction = 'approve' | 'reject' | 'waitlist' | 'withdraw'
 
 /** Steps that need a reason first (asked in EnrolmentReasonDialog). */
 const ASKS_REASON: readonly BulkAction[] = ['reject', 'withdraw']
-
-/** Splits what the desk selected into batches main accepts (at most BATCH_MAX each). */
-export function chunks<T>(items: readonly T[], size: number = BATCH_MAX): T[][] {
-  const out: T[][] = []
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size))
-  return out
-}
-
-/**
- * The picker's list with one more person: unchanged for someone already on it, refused (`full`)
- * once it holds as many as one batch may send, so the 101st is stopped in the dialog itself.
- */
-export function addChosen<T extends { id: number }>(
-  chosen: readonly T[],
-  person: T,
-  max: number = BATCH_MAX,
-): { chosen: T[]; full: boolean } {
-  if (chosen.some((other) => other.id === person.id)) return { chosen: [...chosen], full: false }
-  if (chosen.length >= max) return { chosen: [...chosen], full: true }
-  return { chosen: [...chosen, person], full: false }
-}
 
 /**
  * A bulk step on selected enrolments (approve, reject, waitlist, withdraw) shared by an

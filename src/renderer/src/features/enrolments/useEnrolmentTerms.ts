@@ -1,7 +1,8 @@
 import { computed, ref } from 'vue'
 import type { Activity, PriceOption } from '@shared/contract/activities'
 import { useAuthStore } from '../auth/useAuthStore'
-import { priceOptionsOf, registrationOpen } from './enrolmentActivity'
+import { priceOptionsOf } from './enrolmentActivity'
+import { registrationOpen } from './enrolmentRules'
 
 /** The price option, source and note of an enrol dialog, with their defaults for the activity chosen. */
 export function useEnrolmentTerms(activity: () => Activity | null) {
