@@ -57,6 +57,19 @@ async function deskWithEvent(page: Page, change: Partial<ActivityInput>): Promis
   return { unit, event: await publishedEvent(page, unit, change) }
 }
 
+/** An event with Eliška (11), Tomáš (12) and Anna (10) applied or added in that order. */
+async function threeApplied(page: Page, source: 'application' | 'staff', change: Partial<ActivityInput>) {
+  const { unit, event } = await deskWithEvent(page, change)
+  const [, eliska, tomas, anna] = await family(page, unit, [
+    ['Eliška', '2015-09-03'],
+    ['Tomáš', '2014-02-11'],
+    ['Anna', '2016-06-20'],
+  ])
+  const personIds = [eliska.person.id, tomas.person.id, anna.person.id]
+  await data(page, 'enrolments/apply', { activityId: event.id, personIds, priceOptionId: null, source, note: '' })
+  return { event, eliska, tomas, anna }
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: `${SHOTS}/enrolments-${name}.png`, animations: 'disabled' })
@@ -182,23 +195,11 @@ test('the approval queue: applications approved in bulk from the keyboard, the o
 }) => {
   test.setTimeout(150_000)
   const { page } = frontdesk
-  const { unit, event } = await deskWithEvent(page, {
+  const { eliska } = await threeApplied(page, 'application', {
     code: 'FLB-01',
     name: 'Floorball tournament',
     capacity: 2,
     approval: 'manual',
-  })
-  const [, eliska, tomas, anna] = await family(page, unit, [
-    ['Eliška', '2015-09-03'],
-    ['Tomáš', '2014-02-11'],
-    ['Anna', '2016-06-20'],
-  ])
-  await data(page, 'enrolments/apply', {
-    activityId: event.id,
-    personIds: [eliska.person.id, tomas.person.id, anna.person.id],
-    priceOptionId: null,
-    source: 'application',
-    note: '',
   })
 
   await shell.open(page, 'enrolments')
@@ -249,24 +250,12 @@ test('staff move someone up the waitlist, undo an approval, offer the freed seat
 }) => {
   test.setTimeout(150_000)
   const { page } = frontdesk
-  const { unit, event } = await deskWithEvent(page, {
+  const { event } = await threeApplied(page, 'staff', {
     code: 'SKL-01',
     name: 'Climbing day',
     capacity: 1,
     approval: 'automatic',
     seatOffers: 'manual',
-  })
-  const [, eliska, tomas, anna] = await family(page, unit, [
-    ['Eliška', '2015-09-03'],
-    ['Tomáš', '2014-02-11'],
-    ['Anna', '2016-06-20'],
-  ])
-  await data(page, 'enrolments/apply', {
-    activityId: event.id,
-    personIds: [eliska.person.id, tomas.person.id, anna.person.id],
-    priceOptionId: null,
-    source: 'staff',
-    note: '',
   })
   await page.evaluate((id) => (location.hash = `#/enrolments/activities/${id}`), event.id)
   const tabs = page.getByTestId('enrolment-tabs')
