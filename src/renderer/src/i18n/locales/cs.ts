@@ -8,6 +8,7 @@ import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
 import * as enrolments from '../../features/enrolments/enrolmentMessages'
+import * as calendar from '../../features/calendar/calendarMessages'
 import type { MessageSchema } from './en'
 
 const cs: MessageSchema = {
@@ -19,6 +20,7 @@ const cs: MessageSchema = {
   person: person.cs,
   search: search.cs,
   desk: desk.cs,
+  calendar: calendar.cs,
   dbServer: dbServer.cs,
   enrolments: enrolments.cs,
   app: {
@@ -124,6 +126,7 @@ const cs: MessageSchema = {
     title: 'Nepovedlo se',
   },
   conflicts: {
+    ...calendar.conflictsCs,
     server_backups: 'Tento pult používá databázový server: platí zálohy samotného serveru (viz Nastavení → Databáze).',
     already_file: 'Tento pult už pracuje s vlastním souborem.',
     already_on_server: 'Tento pult už pracuje s databázovým serverem.',
@@ -153,6 +156,7 @@ const cs: MessageSchema = {
       'Záznamy se liší datem narození nebo pohlavím. Před sloučením potvrďte, že jde o tutéž osobu.',
   },
   fields: {
+    ...calendar.fieldsCs,
     required: 'Vyplňte prosím.',
     unit_forbidden: 'Do této jednotky nemůžete zapisovat lidi. Vyberte některou ze svých jednotek.',
     too_big_string: 'Nejvýše {limit} znaků.',

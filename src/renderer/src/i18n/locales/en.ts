@@ -8,6 +8,7 @@ import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
 import * as enrolments from '../../features/enrolments/enrolmentMessages'
+import * as calendar from '../../features/calendar/calendarMessages'
 
 /** English is the reference: every other language must have exactly these keys. */
 const en = {
@@ -19,6 +20,7 @@ const en = {
   person: person.en,
   search: search.en,
   desk: desk.en,
+  calendar: calendar.en,
   dbServer: dbServer.en,
   enrolments: enrolments.en,
   app: {
@@ -125,6 +127,7 @@ const en = {
     title: 'It did not work',
   },
   conflicts: {
+    ...calendar.conflictsEn,
     server_backups: 'This desk uses a database server: the server’s own backups apply (see Settings → Database).',
     already_file: 'This desk already works with its own file.',
     already_on_server: 'This desk already works on a database server.',
@@ -156,6 +159,7 @@ const en = {
       'The records differ in birth date or sex. Confirm that they are the same person before merging them.',
   },
   fields: {
+    ...calendar.fieldsEn,
     required: 'Please fill this in.',
     unit_forbidden: 'You may not register people in this unit. Choose one of your units.',
     too_big_string: 'At most {limit} characters.',
