@@ -68,7 +68,6 @@ test('the desk switches between Czech and English at once, on every screen', asy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('People')
   for (const [section, label] of [
     ['activities', 'Activities'],
-    ['enrolments', 'Enrolments'],
     ['cash-desk', 'Cash desk'],
     ['appointments', 'Appointments'],
     ['messages', 'Messages'],

@@ -20,6 +20,7 @@ const BUILT = {
   activities: () => import('./features/activities/ActivitiesListView.vue'),
   settings: () => import('./features/settings/SettingsView.vue'),
   audit: () => import('./features/audit/AuditView.vue'),
+  enrolments: () => import('./features/enrolments/ApprovalQueueView.vue'),
 } as const
 
 const sections: RouteRecordRaw[] = NAVIGATION.map((item) => {
@@ -62,6 +63,13 @@ export const router = createRouter({
       component: ActivityFormView,
       props: true,
       meta: { requires: 'activities.edit' },
+    },
+    {
+      path: '/enrolments/activities/:id(\\d+)',
+      name: 'activity-enrolments',
+      component: () => import('./features/enrolments/ActivityEnrolmentsView.vue'),
+      props: true,
+      meta: { requires: 'people.view' },
     },
     // Every staff member reads the calendar; main lets only activities.edit on the centre change it.
     { path: '/activities/calendar', name: 'activities-calendar', component: CalendarView },

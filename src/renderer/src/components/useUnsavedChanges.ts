@@ -152,5 +152,6 @@ export function useDialogGuard(visible: Ref<boolean>, current: () => unknown) {
     void leave(() => (visible.value = false))
   }
 
-  return { close }
+  /** After a save that keeps the dialog open: what it shows now is clean. */
+  return { close, rebase: baseline.rebase }
 }

@@ -16,7 +16,13 @@ export interface NavigationItem {
 export const NAVIGATION: NavigationItem[] = [
   { name: 'people', path: '/people', label: 'nav.people', icon: 'pi pi-users', requires: 'people.view' },
   { name: 'activities', path: '/activities', label: 'nav.activities', icon: 'pi pi-calendar' },
-  { name: 'enrolments', path: '/enrolments', label: 'nav.enrolments', icon: 'pi pi-check-square', comingSoon: true },
+  {
+    name: 'enrolments',
+    path: '/enrolments',
+    label: 'nav.enrolments',
+    icon: 'pi pi-check-square',
+    requires: 'enrolments.decide',
+  },
   { name: 'cash-desk', path: '/cash-desk', label: 'nav.cashDesk', icon: 'pi pi-wallet', comingSoon: true },
   { name: 'appointments', path: '/appointments', label: 'nav.appointments', icon: 'pi pi-clock', comingSoon: true },
   { name: 'messages', path: '/messages', label: 'nav.messages', icon: 'pi pi-envelope', comingSoon: true },

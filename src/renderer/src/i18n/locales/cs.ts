@@ -8,6 +8,7 @@ import * as register from '../../features/people/registerMessages'
 import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
+import * as enrolments from '../../features/enrolments/enrolmentMessages'
 import * as calendar from '../../features/calendar/calendarMessages'
 import type { MessageSchema } from './en'
 
@@ -23,6 +24,7 @@ const cs: MessageSchema = {
   activities: activities.cs,
   calendar: calendar.cs,
   dbServer: dbServer.cs,
+  enrolments: enrolments.cs,
   app: {
     name: 'Frontdesk',
     loading: 'Načítám…',

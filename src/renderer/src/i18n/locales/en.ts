@@ -8,6 +8,7 @@ import * as register from '../../features/people/registerMessages'
 import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
+import * as enrolments from '../../features/enrolments/enrolmentMessages'
 import * as calendar from '../../features/calendar/calendarMessages'
 
 /** English is the reference: every other language must have exactly these keys. */
@@ -23,6 +24,7 @@ const en = {
   activities: activities.en,
   calendar: calendar.en,
   dbServer: dbServer.en,
+  enrolments: enrolments.en,
   app: {
     name: 'Frontdesk',
     loading: 'Loading…',
