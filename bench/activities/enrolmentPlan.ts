@@ -54,7 +54,6 @@ export function planEnrolments(
   options: EnrolmentOptions,
 ): PlanEnrolment[] {
   const { total, asOf } = options
-  const today = asOf.slice(0, 10)
   const children = dataset.people
     .flatMap((person, index) => (person.role === 'participant' ? [index] : []))
     .map((index) => [dataset.people[index].birthDate, index] as const)
@@ -202,7 +201,9 @@ export function planEnrolments(
   for (const index of enrollable.filter((i) => activities[i].state === 'cancelled')) {
     for (let n = random.int(6, 15); n > 0 && history > 0; n--) {
       const person = pick(index, 'withdrawn')
-      if (person !== null) (add(index, person, 'withdrawn'), history--)
+      if (person === null) continue
+      add(index, person, 'withdrawn')
+      history--
     }
   }
   for (let misses = 0; history > 0 && misses < 10_000;) {
@@ -213,8 +214,12 @@ export function planEnrolments(
       ['lapsed', 10],
     ])
     const person = pick(index, state)
-    if (person === null) misses++
-    else (add(index, person, state), history--)
+    if (person === null) {
+      misses++
+      continue
+    }
+    add(index, person, state)
+    history--
   }
   return enrolments
 }

@@ -7,7 +7,7 @@ import { defineScenario, type Side } from '../scenario'
 
 const BATCH = 100
 
-interface Batch {
+export interface Batch {
   ids: number[]
   activityIds: number[]
   /** Approved by the last run of its side, so the next run first puts it back. */
@@ -36,7 +36,7 @@ interface Candidate {
  * the child of the right age and a member where the activity asks), oldest first as in the
  * queue, so across many activities: one for the app, one for its raw twin.
  */
-async function approvable(raw: RawSql): Promise<Record<Side, Batch>> {
+export async function approvable(raw: RawSql, size = BATCH): Promise<Record<Side, Batch>> {
   const candidates = await raw.all<Candidate>(
     `SELECT e."id", e."activity_id" AS "activityId",
        a."capacity" - a."approved_count" - a."offered_count" AS "free", p."birth_date" AS "birthDate",
@@ -56,9 +56,9 @@ async function approvable(raw: RawSql): Promise<Record<Side, Batch>> {
     if (!fits || (Boolean(c.membersOnly) && !c.member) || (used.get(c.activityId) ?? 0) >= Number(c.free)) continue
     used.set(c.activityId, (used.get(c.activityId) ?? 0) + 1)
     chosen.push(c)
-    if (chosen.length === 2 * BATCH) break
+    if (chosen.length === 2 * size) break
   }
-  if (chosen.length < 2 * BATCH) throw new Error(`Only ${chosen.length} approvable applications, 200 needed`)
+  if (chosen.length < 2 * size) throw new Error(`Only ${chosen.length} approvable applications, ${2 * size} needed`)
   const batch = (part: Candidate[]): Batch => ({
     ids: part.map((c) => c.id),
     activityIds: [...new Set(part.map((c) => c.activityId))],
@@ -77,7 +77,7 @@ const RECOUNT = (n: number) => `UPDATE "activity" SET
   WHERE "id" IN (${marks(n)})`
 
 /** Puts an approved batch back to applied (untimed, outside the figures); its history rows stay. */
-async function putBack(bench: BenchContext, batch: Batch): Promise<void> {
+export async function putBack(bench: BenchContext, batch: Batch): Promise<void> {
   if (!batch.approved) return
   const at = new Date().toISOString()
   await bench.raw.begin()
@@ -101,7 +101,7 @@ async function putBack(bench: BenchContext, batch: Batch): Promise<void> {
  * activities' seats, approve them, one bulk counter update per activity (by increments), and
  * the history, fee-charge, notice and audit rows, each as one multi-row insert.
  */
-async function approveRaw(bench: BenchContext, batch: Batch): Promise<void> {
+export async function approveRaw(bench: BenchContext, batch: Batch): Promise<void> {
   const at = new Date().toISOString()
   const raw = bench.raw
   await raw.begin()
