@@ -243,12 +243,17 @@ export function planActivities(dataset: DemoDataset, options: PlanOptions): Acti
     random,
     Array.from({ length: sizes.places * GRID.length }, (_, i) => i),
   )
-  const halfFree = [new Set(cells), new Set(cells)]
+  // Per half-year, which cells (by position in the shuffled order) are free, and where the first free one is.
+  const free = [new Uint8Array(cells.length).fill(1), new Uint8Array(cells.length).fill(1)]
+  const firstFree = [0, 0]
   const takeCell = (halves: number[], avoidWeekday: number | null): number | null => {
-    for (const cell of halfFree[halves[0]]) {
-      if (!halves.every((h) => halfFree[h].has(cell))) continue
+    const h0 = halves[0]
+    while (firstFree[h0] < cells.length && !free[h0][firstFree[h0]]) firstFree[h0]++
+    for (let position = firstFree[h0]; position < cells.length; position++) {
+      if (!halves.every((h) => free[h][position])) continue
+      const cell = cells[position]
       if (avoidWeekday !== null && GRID[cell % GRID.length].weekday === avoidWeekday) continue
-      for (const h of halves) halfFree[h].delete(cell)
+      for (const h of halves) free[h][position] = 0
       return cell
     }
     return null
