@@ -11,11 +11,13 @@ import { StaffSessions } from './auth/staffSessions'
 import { peopleHandlers } from './people/peopleHandlers'
 import { activitiesHandlers } from './activities/activitiesHandlers'
 import { enrolmentsHandlers } from './enrolments/enrolmentsHandlers'
+import { calendarHandlers } from './calendar/calendarHandlers'
 import { rolesHandlers } from './staff/rolesHandlers'
 import { staffHandlers } from './staff/staffHandlers'
 import { unitsHandlers } from './units/unitsHandlers'
 import { Database, type DatabaseTarget, type ServerRetry } from './database/database'
-import type { TaskQueue } from './database/writeQueue'
+import { WriteQueue, type TaskQueue } from './database/writeQueue'
+import { OFFER_EXPIRY_SESSIONS, startOfferExpiry } from './enrolments/offerExpiry'
 import { settingsHandlers } from './settings/settingsHandlers'
 import { systemHandlers } from './system/systemHandlers'
 import { createDatabaseHandlers, type DatabaseHandlerOptions } from './system/databaseHandlers'
@@ -43,6 +45,8 @@ export interface BackendOptions {
   throttle?: SignInThrottle
   /** The time for audit rows and desk idle checks; tests pass a clock they can move. */
   clock?: () => Date
+  /** How often lapsed seat offers are looked for (a minute); tests pass a short pause. */
+  offerExpiryEveryMs?: number
 }
 
 export interface Backend {
@@ -83,16 +87,26 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const database = await Database.open(target, logger, { waitForServer: options.serverRetry ?? SERVER_RETRY })
   const clock = options.clock
   const staffSessions = new StaffSessions(database, clock ? () => clock().getTime() : undefined)
-  const router = new Router({
-    handlers: allHandlers(staffSessions, options.throttle ?? new SignInThrottle(), desk),
+  // One write queue for the desks' router and the backend's own (seat offers that expire).
+  const queue = options.queue ?? new WriteQueue()
+  const handlers = allHandlers(staffSessions, options.throttle ?? new SignInThrottle(), desk)
+  const routerOf = (sessions: SessionProvider) =>
+    new Router({ handlers, database, logger, sessions, queue, clock, desk })
+  const router = routerOf(options.sessions ?? staffSessions)
+  const expiry = startOfferExpiry(
+    routerOf(OFFER_EXPIRY_SESSIONS),
     database,
+    clock ?? (() => new Date()),
     logger,
-    sessions: options.sessions ?? staffSessions,
-    queue: options.queue,
-    clock,
-    desk,
-  })
-  return { router, database, staffSessions, desk, close: () => database.close() }
+    options.offerExpiryEveryMs,
+  )
+  // Offers that ran out while the app was closed lapse before the first desk looks.
+  await expiry.runOnce()
+  const close = async () => {
+    await expiry.stop()
+    await database.close()
+  }
+  return { router, database, staffSessions, desk, close }
 }
 
 /** Every context's handlers; a command without one does not compile. */
@@ -113,6 +127,7 @@ export function allHandlers(
     peopleHandlers,
     activitiesHandlers,
     enrolmentsHandlers,
+    calendarHandlers,
   )
 }
 

@@ -184,6 +184,51 @@ export function validInputs(
       offset: 0,
       limit: 50,
     },
+    // Calendar writes main refuses after the permission check (one closure of 2031 is added).
+    'calendar/list-school-years': {},
+    'calendar/create-school-year': {
+      name: '2031/2032',
+      startsOn: '2031-09-01',
+      endsOn: '2032-06-30',
+      terms: [{ name: '1. pololetí', startsOn: '2031-08-01', endsOn: '2032-01-31' }],
+    },
+    'calendar/update-school-year': {
+      id: NO_SUCH_ID,
+      name: '2031/2032',
+      startsOn: '2031-09-01',
+      endsOn: '2032-06-30',
+      expectedVersion: STALE_VERSION,
+    },
+    'calendar/delete-school-year': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION },
+    'calendar/create-term': {
+      schoolYearId: NO_SUCH_ID,
+      name: '1. pololetí',
+      startsOn: '2031-09-01',
+      endsOn: '2032-01-31',
+    },
+    'calendar/update-term': {
+      id: NO_SUCH_ID,
+      name: '1. pololetí',
+      startsOn: '2031-09-01',
+      endsOn: '2032-01-31',
+      expectedVersion: STALE_VERSION,
+    },
+    'calendar/delete-term': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION },
+    'calendar/list-closures': { from: null, to: null },
+    'calendar/create-closure': { kind: 'closure', name: 'Sanitární den', startsOn: '2031-10-01', endsOn: '2031-10-01' },
+    'calendar/update-closure': {
+      id: NO_SUCH_ID,
+      kind: 'closure',
+      name: 'Sanitární den',
+      startsOn: '2031-10-01',
+      endsOn: '2031-10-01',
+      expectedVersion: STALE_VERSION,
+    },
+    'calendar/delete-closure': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION },
+    'calendar/import-ical': { kind: 'school_holiday', text: 'Not a calendar at all' },
+    'calendar/range': { from: '2031-09-01', to: '2031-09-30' },
+    'calendar/get-settings': {},
+    'calendar/update-settings': { country: null, expectedVersion: STALE_VERSION },
   }
 }
 

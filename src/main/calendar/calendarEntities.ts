@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm'
+import type { ClosureKind } from '../../shared/contract/calendar'
 
 export interface SchoolYearRow {
   id: number
@@ -45,8 +46,7 @@ export const TermSchema = new EntitySchema<TermRow>({
   },
 })
 
-export const CLOSURE_KINDS = ['school_holiday', 'closure'] as const
-export type ClosureKind = (typeof CLOSURE_KINDS)[number]
+export { CLOSURE_KINDS, type ClosureKind } from '../../shared/contract/calendar'
 
 /** Days without sessions that the centre enters or imports; `sourceUid` is the iCalendar UID it came from. */
 export interface ClosureRow {

@@ -1,7 +1,8 @@
 import { LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm'
-import { readOrganisation } from '../settings/organisationSettings'
+import type { HolidayCountry } from '../../shared/contract/calendar'
 import { ClosureSchema } from './calendarEntities'
-import { addDays, countryOfCurrency, publicHolidays, type HolidayCountry } from './publicHolidays'
+import { holidayCountry } from './calendarSettings'
+import { addDays, publicHolidays } from './publicHolidays'
 
 export interface ClosedDay {
   kind: 'public_holiday' | 'school_holiday' | 'closure'
@@ -9,10 +10,7 @@ export interface ClosedDay {
   name: string
 }
 
-/** The country whose public holidays the centre keeps. */
-export async function holidayCountry(em: EntityManager): Promise<HolidayCountry> {
-  return countryOfCurrency((await readOrganisation(em)).currency)
-}
+export { holidayCountry }
 
 /**
  * Every day from `from` to `to` (inclusive) on which no club meets: public holidays of the
@@ -20,8 +18,17 @@ export async function holidayCountry(em: EntityManager): Promise<HolidayCountry>
  * reported as the first found (public holiday, then as entered).
  */
 export async function closedDays(em: EntityManager, from: string, to: string): Promise<Map<string, ClosedDay>> {
+  return closedDaysIn(em, from, to, await holidayCountry(em))
+}
+
+/** The same for a country already read (the calendar screen answers with it). */
+export async function closedDaysIn(
+  em: EntityManager,
+  from: string,
+  to: string,
+  country: HolidayCountry,
+): Promise<Map<string, ClosedDay>> {
   const closed = new Map<string, ClosedDay>()
-  const country = await holidayCountry(em)
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
     for (const holiday of publicHolidays(country, year)) {
       if (holiday.date >= from && holiday.date <= to)

@@ -1,7 +1,7 @@
+import type { HolidayCountry } from '../../shared/contract/calendar'
 import type { Currency } from '../../shared/money'
 
-export const HOLIDAY_COUNTRIES = ['CZ', 'SK', 'HU', 'PL'] as const
-export type HolidayCountry = (typeof HOLIDAY_COUNTRIES)[number]
+export { HOLIDAY_COUNTRIES, type HolidayCountry } from '../../shared/contract/calendar'
 
 export interface PublicHoliday {
   date: string
@@ -43,12 +43,21 @@ export function addDays(date: string, days: number): string {
   return moved.toISOString().slice(0, 10)
 }
 
-type Rule = { key: string; month: number; day: number; from?: number; until?: number } | { key: string; easter: number }
+/** `from` / `until`: the first and last year the day is a day off, where the law changed. */
+type Rule = { key: string; from?: number; until?: number } & ({ month: number; day: number } | { easter: number })
+
+/*
+ * Days off work (not every state holiday or memorial day is one), as the laws say:
+ * CZ zákon 245/2000 Sb. (Good Friday since 2016); SK zákon 241/1993 Z. z. as the consolidation
+ * packages changed it (1 September no day off from 2024, 17 November from 2026); HU Munka
+ * törvénykönyve § 102 (Good Friday since 2017); PL ustawa o dniach wolnych od pracy (Epiphany
+ * since 2011, Christmas Eve since 2025).
+ */
 
 const RULES: Record<HolidayCountry, Rule[]> = {
   CZ: [
     { key: 'new_year', month: 1, day: 1 },
-    { key: 'good_friday', easter: -2 },
+    { key: 'good_friday', easter: -2, from: 2016 },
     { key: 'easter_monday', easter: 1 },
     { key: 'labour_day', month: 5, day: 1 },
     { key: 'liberation_day', month: 5, day: 8 },
@@ -70,10 +79,10 @@ const RULES: Record<HolidayCountry, Rule[]> = {
     { key: 'liberation_day', month: 5, day: 8 },
     { key: 'cyril_methodius', month: 7, day: 5 },
     { key: 'slovak_uprising', month: 8, day: 29 },
-    { key: 'constitution_day', month: 9, day: 1 },
+    { key: 'constitution_day', month: 9, day: 1, until: 2023 },
     { key: 'our_lady_of_sorrows', month: 9, day: 15 },
     { key: 'all_saints', month: 11, day: 1 },
-    { key: 'freedom_day', month: 11, day: 17 },
+    { key: 'freedom_day', month: 11, day: 17, until: 2025 },
     { key: 'christmas_eve', month: 12, day: 24 },
     { key: 'christmas_day', month: 12, day: 25 },
     { key: 'st_stephen', month: 12, day: 26 },
@@ -81,7 +90,7 @@ const RULES: Record<HolidayCountry, Rule[]> = {
   HU: [
     { key: 'new_year', month: 1, day: 1 },
     { key: 'revolution_1848', month: 3, day: 15 },
-    { key: 'good_friday', easter: -2 },
+    { key: 'good_friday', easter: -2, from: 2017 },
     { key: 'easter_sunday', easter: 0 },
     { key: 'easter_monday', easter: 1 },
     { key: 'labour_day', month: 5, day: 1 },
@@ -95,7 +104,7 @@ const RULES: Record<HolidayCountry, Rule[]> = {
   ],
   PL: [
     { key: 'new_year', month: 1, day: 1 },
-    { key: 'epiphany', month: 1, day: 6 },
+    { key: 'epiphany', month: 1, day: 6, from: 2011 },
     { key: 'easter_sunday', easter: 0 },
     { key: 'easter_monday', easter: 1 },
     { key: 'labour_day', month: 5, day: 1 },
@@ -115,11 +124,7 @@ const RULES: Record<HolidayCountry, Rule[]> = {
 export function publicHolidays(country: HolidayCountry, year: number): PublicHoliday[] {
   const easter = easterSunday(year)
   return RULES[country]
-    .filter(
-      (rule) =>
-        (!('from' in rule) || rule.from === undefined || year >= rule.from) &&
-        !('until' in rule && rule.until !== undefined && year > rule.until),
-    )
+    .filter((rule) => year >= (rule.from ?? year) && year <= (rule.until ?? year))
     .map((rule) => ({
       key: rule.key,
       date: 'easter' in rule ? addDays(easter, rule.easter) : day(year, rule.month, rule.day),

@@ -1,21 +1,24 @@
-import { AppError } from '../../shared/errors'
 import type { ContextHandlers } from '../core/handler'
-
-// Foundation placeholder: each command is built by its own change; until then it refuses plainly.
-const notBuilt = () => Promise.reject(new AppError('INTERNAL', 'Not built yet'))
+import { apply } from './apply'
+import { decide } from './decide'
+import { answerOffer, expireOffers, offerReturning, offerSeat, undoApproval } from './offers'
+import { queue } from './queue'
+import { history, listForActivity, listForPerson } from './reads'
+import { moveInWaitlist } from './waitlist'
+import { withdraw } from './withdraw'
 
 export const enrolmentsHandlers: ContextHandlers<'enrolments'> = {
-  'enrolments/apply': notBuilt,
-  'enrolments/decide': notBuilt,
-  'enrolments/withdraw': notBuilt,
-  'enrolments/undo-approval': notBuilt,
-  'enrolments/offer-seat': notBuilt,
-  'enrolments/answer-offer': notBuilt,
-  'enrolments/move-in-waitlist': notBuilt,
-  'enrolments/offer-returning': notBuilt,
-  'enrolments/expire-offers': notBuilt,
-  'enrolments/list-for-activity': notBuilt,
-  'enrolments/list-for-person': notBuilt,
-  'enrolments/history': notBuilt,
-  'enrolments/queue': notBuilt,
+  'enrolments/apply': apply,
+  'enrolments/decide': decide,
+  'enrolments/withdraw': withdraw,
+  'enrolments/undo-approval': undoApproval,
+  'enrolments/offer-seat': offerSeat,
+  'enrolments/answer-offer': answerOffer,
+  'enrolments/move-in-waitlist': moveInWaitlist,
+  'enrolments/offer-returning': offerReturning,
+  'enrolments/expire-offers': expireOffers,
+  'enrolments/list-for-activity': listForActivity,
+  'enrolments/list-for-person': listForPerson,
+  'enrolments/history': history,
+  'enrolments/queue': queue,
 }

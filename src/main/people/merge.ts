@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors'
 import { engineOf } from '../database/engines'
 import { contactsOf } from './personMapping'
 import { PersonSchema, type PersonRow } from './personEntities'
+import { mergeEnrolments } from '../enrolments/personMerge'
 import { isOwnAncestor } from './family'
 import { saveMergeSnapshot } from './mergeSnapshot'
 import { personReferences, type PersonReference } from './personReferences'
@@ -27,6 +28,8 @@ const SPECIAL_TABLES: Record<string, (em: EntityManager, keepId: number, removeI
   person_search_term: (em, _keepId, removeId) =>
     em.query('DELETE FROM person_search_term WHERE person_id = ?', [removeId]),
   guardianship: mergeGuardianships,
+  // One live enrolment per person and activity: both enrolled in one activity stops the merge.
+  enrolment: mergeEnrolments,
 }
 
 export const SPECIALLY_MERGED_TABLES = Object.keys(SPECIAL_TABLES)
@@ -75,7 +78,7 @@ async function moveReferences(em: EntityManager, reference: PersonReference, kee
   }
 }
 
-/** How many rows of each table point at the person. */
+/** How many rows of each table point at the person; tables with none are left out (nothing of theirs moves). */
 export async function referenceCounts(em: EntityManager, personId: number) {
   const counts: { table: string; count: number }[] = []
   for (const reference of await personReferences(em)) {
@@ -88,7 +91,7 @@ export async function referenceCounts(em: EntityManager, personId: number) {
     if (same) same.count += count
     else counts.push({ table: reference.table, count })
   }
-  return counts
+  return counts.filter((entry) => entry.count > 0)
 }
 
 type FieldValues = Record<MergeField, unknown>

@@ -12,6 +12,7 @@ declare module 'vue-router' {
 // Each section's code is loaded when it is first opened, so the sign-in screen starts without it.
 const PersonView = () => import('./features/people/PersonView.vue')
 const ComingSoonView = () => import('./features/shell/ComingSoonView.vue')
+const CalendarView = () => import('./features/calendar/CalendarView.vue')
 const BUILT = {
   people: () => import('./features/people/PeopleRegisterView.vue'),
   settings: () => import('./features/settings/SettingsView.vue'),
@@ -40,6 +41,8 @@ export const router = createRouter({
       props: true,
       meta: { requires: 'people.view' },
     },
+    // Every staff member reads the calendar; main lets only activities.edit on the centre change it.
+    { path: '/activities/calendar', name: 'activities-calendar', component: CalendarView },
     { path: '/:unknown(.*)*', redirect: '/people' },
   ],
 })

@@ -101,7 +101,8 @@ export interface EnrolmentChange {
 }
 
 const id = z.number().int().positive()
-const ids = z.array(id).min(1).max(BATCH_MAX)
+// Over the limit the field says so in words ("at most 100 at once"), not as a bare size error.
+const ids = z.array(id).min(1).max(BATCH_MAX, 'batch_too_large')
 const reason = z.string().trim().max(REASON_MAX)
 
 export const QUEUE_PAGE_MAX = 500
@@ -176,6 +177,8 @@ export const enrolmentsContract = {
     input: z.object({
       activityId: id,
       states: z.array(z.enum(ENROLMENT_STATES)).min(1).max(ENROLMENT_STATES.length),
+      /** The desk's language (as `people/list`); by default the centre's. */
+      locale: z.string().max(10).optional(),
     }),
     kind: 'read',
     access: 'people.view',

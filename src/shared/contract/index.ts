@@ -10,6 +10,7 @@ import { systemContract } from './system'
 import { unitsContract } from './units'
 import { activitiesContract } from './activities'
 import { enrolmentsContract } from './enrolments'
+import { calendarContract } from './calendar'
 
 /** Every command Frontdesk understands. Main, preload and renderer are all typed from this. */
 export const contract = mergeContexts(
@@ -23,6 +24,7 @@ export const contract = mergeContexts(
   peopleContract,
   activitiesContract,
   enrolmentsContract,
+  calendarContract,
 )
 
 export type Contract = typeof contract

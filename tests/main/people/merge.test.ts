@@ -319,8 +319,12 @@ describe('merging two records of one person', () => {
   it('knows every table of the schema that references a person', async () => {
     const references = await personReferences(backend.database.dataSource.manager)
     expect(references).toEqual([
+      { table: 'activity_leader', column: 'person_id' },
+      { table: 'enrolment', column: 'person_id' },
+      { table: 'fee_event', column: 'person_id' },
       { table: 'guardianship', column: 'guardian_id' },
       { table: 'guardianship', column: 'participant_id' },
+      { table: 'notice', column: 'person_id' },
       { table: 'person_merge', column: 'kept_person_id' },
       { table: 'person_search_term', column: 'person_id' },
     ])

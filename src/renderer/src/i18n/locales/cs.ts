@@ -7,6 +7,7 @@ import * as register from '../../features/people/registerMessages'
 import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
+import * as calendar from '../../features/calendar/calendarMessages'
 import type { MessageSchema } from './en'
 
 const cs: MessageSchema = {
@@ -18,6 +19,7 @@ const cs: MessageSchema = {
   person: person.cs,
   search: search.cs,
   desk: desk.cs,
+  calendar: calendar.cs,
   dbServer: dbServer.cs,
   app: {
     name: 'Frontdesk',
@@ -122,6 +124,7 @@ const cs: MessageSchema = {
     title: 'Nepovedlo se',
   },
   conflicts: {
+    ...calendar.conflictsCs,
     server_backups: 'Tento pult používá databázový server: platí zálohy samotného serveru (viz Nastavení → Databáze).',
     already_file: 'Tento pult už pracuje s vlastním souborem.',
     already_on_server: 'Tento pult už pracuje s databázovým serverem.',
@@ -151,6 +154,7 @@ const cs: MessageSchema = {
       'Záznamy se liší datem narození nebo pohlavím. Před sloučením potvrďte, že jde o tutéž osobu.',
   },
   fields: {
+    ...calendar.fieldsCs,
     required: 'Vyplňte prosím.',
     unit_forbidden: 'Do této jednotky nemůžete zapisovat lidi. Vyberte některou ze svých jednotek.',
     too_big_string: 'Nejvýše {limit} znaků.',

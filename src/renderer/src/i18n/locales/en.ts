@@ -7,6 +7,7 @@ import * as register from '../../features/people/registerMessages'
 import * as search from '../../features/search/searchMessages'
 import * as staff from '../../features/staff/staffMessages'
 import * as units from '../../features/units/unitsMessages'
+import * as calendar from '../../features/calendar/calendarMessages'
 
 /** English is the reference: every other language must have exactly these keys. */
 const en = {
@@ -18,6 +19,7 @@ const en = {
   person: person.en,
   search: search.en,
   desk: desk.en,
+  calendar: calendar.en,
   dbServer: dbServer.en,
   app: {
     name: 'Frontdesk',
@@ -123,6 +125,7 @@ const en = {
     title: 'It did not work',
   },
   conflicts: {
+    ...calendar.conflictsEn,
     server_backups: 'This desk uses a database server: the server’s own backups apply (see Settings → Database).',
     already_file: 'This desk already works with its own file.',
     already_on_server: 'This desk already works on a database server.',
@@ -154,6 +157,7 @@ const en = {
       'The records differ in birth date or sex. Confirm that they are the same person before merging them.',
   },
   fields: {
+    ...calendar.fieldsEn,
     required: 'Please fill this in.',
     unit_forbidden: 'You may not register people in this unit. Choose one of your units.',
     too_big_string: 'At most {limit} characters.',
