@@ -156,7 +156,9 @@ async function runEngine(
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2))
-  const selected = scenarios.filter((s) => !args.only || s.name.toLowerCase().includes(args.only.toLowerCase()))
+  // --only=a,b: scenarios whose name contains any of them.
+  const wanted = args.only?.toLowerCase().split(',') ?? []
+  const selected = scenarios.filter((s) => !args.only || wanted.some((part) => s.name.toLowerCase().includes(part)))
   if (selected.length === 0) throw new UsageError(`No scenario matches --only=${args.only}`)
   console.log(
     `Frontdesk bench: ${args.people.toLocaleString('en-US')} people, up to ${args.runs} runs, ` +
