@@ -1,14 +1,30 @@
 import type { Row } from './table'
 
-/** The issue's bounds for PostgreSQL, by scenario name prefix: p95 in milliseconds. */
-export const TARGETS: readonly { prefix: string; p95: number }[] = [
-  { prefix: 'people/search:', p95: 20 },
-  { prefix: 'people/get:', p95: 30 },
-  { prefix: 'settings/update-organisation', p95: 15 },
+/**
+ * The issues' bounds, by scenario name prefix: p95 in milliseconds. Issue 9 bounded PostgreSQL
+ * (SQLite was already far below); issue 10's bounds hold on both engines.
+ */
+export const TARGETS: readonly { prefix: string; p95: number; engines: 'postgres' | 'both' }[] = [
+  { prefix: 'people/search:', p95: 20, engines: 'postgres' },
+  { prefix: 'people/get:', p95: 30, engines: 'postgres' },
+  { prefix: 'settings/update-organisation', p95: 15, engines: 'postgres' },
+  { prefix: 'activities/list:', p95: 50, engines: 'both' },
+  { prefix: 'enrolments/queue:', p95: 100, engines: 'both' },
+  { prefix: 'enrolments/decide:', p95: 1_000, engines: 'both' },
+  { prefix: 'activities/create: 300 clubs', p95: 2_000, engines: 'both' },
 ]
 
-export function targetOf(name: string): number | null {
-  return TARGETS.find((target) => name.startsWith(target.prefix))?.p95 ?? null
+export function targetOf(name: string): (typeof TARGETS)[number] | null {
+  return TARGETS.find((target) => name.startsWith(target.prefix)) ?? null
+}
+
+/** `met`, or which engine missed it; `-` when an engine it bounds did not run. */
+function verdict(target: (typeof TARGETS)[number], sqlite: Row | undefined, postgres: Row | undefined): string {
+  const bounded =
+    target.engines === 'both' ? [['SQLite', sqlite] as const, ['PG', postgres] as const] : [['PG', postgres] as const]
+  if (bounded.some(([, row]) => !row)) return `< ${target.p95}: -`
+  const missed = bounded.filter(([, row]) => row!.timing.p95 >= target.p95).map(([name]) => name)
+  return `< ${target.p95}: ${missed.length === 0 ? 'met' : `MISSED ${missed.join('+')}`}`
 }
 
 const COLUMNS = [
@@ -18,7 +34,7 @@ const COLUMNS = [
   ['PG median', 10],
   ['PG p95', 9],
   ['PG/SQLite', 10],
-  ['PG target p95', 14],
+  ['target p95', 22],
 ] as const
 
 const cells = (values: readonly string[]): string =>
@@ -34,12 +50,7 @@ export function comparisonRow(name: string, sqlite: Row | undefined, postgres: R
   const ms = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(2))
   const ratio = sqlite && postgres ? `${(postgres.timing.median / sqlite.timing.median).toFixed(2)}x` : '-'
   const target = targetOf(name)
-  const verdict =
-    target === null
-      ? ''
-      : !postgres
-        ? `< ${target}: -`
-        : `< ${target}: ${postgres.timing.p95 < target ? 'met' : 'MISSED'}`
+  const bound = target === null ? '' : verdict(target, sqlite, postgres)
   return cells([
     name,
     ms(sqlite?.timing.median),
@@ -47,6 +58,6 @@ export function comparisonRow(name: string, sqlite: Row | undefined, postgres: R
     ms(postgres?.timing.median),
     ms(postgres?.timing.p95),
     ratio,
-    verdict,
+    bound,
   ])
 }

@@ -29,22 +29,37 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 async function runScenario(bench: BenchContext, scenario: RegisteredScenario, runs: number): Promise<[Row, string[]]> {
   const prepared = await scenario.prepare(bench)
-  const count = Math.min(runs, scenario.maxRuns)
-  // Warm-up lets V8 compile and the database fill its page cache before anything is counted.
-  for (let i = 0; i < Math.min(5, Math.ceil(count / 10)); i++) {
-    await prepared.measure()
-    await prepared.raw?.()
+  try {
+    const count = Math.min(runs, scenario.maxRuns)
+    const app = async () => {
+      await prepared.before('app')
+      return time(prepared.measure)
+    }
+    const raw = prepared.raw
+    const twin = raw
+      ? async () => {
+          await prepared.before('raw')
+          return time(raw)
+        }
+      : null
+    // Warm-up lets V8 compile and the database fill its page cache before anything is counted.
+    for (let i = 0; i < Math.min(5, Math.ceil(count / 10)); i++) {
+      await app()
+      await twin?.()
+    }
+    const samples: number[] = []
+    const rawSamples: number[] = []
+    // Interleaved, so a slow patch of the machine hurts both columns alike.
+    for (let i = 0; i < count; i++) {
+      samples.push(await app())
+      if (twin) rawSamples.push(await twin())
+    }
+    const timing = summarise(samples)
+    const row = { name: scenario.name, timing, raw: twin ? summarise(rawSamples) : null }
+    return [row, prepared.notes(timing.median)]
+  } finally {
+    await prepared.after()
   }
-  const samples: number[] = []
-  const rawSamples: number[] = []
-  // Interleaved, so a slow patch of the machine hurts both columns alike.
-  for (let i = 0; i < count; i++) {
-    samples.push(await time(prepared.measure))
-    if (prepared.raw) rawSamples.push(await time(prepared.raw))
-  }
-  const timing = summarise(samples)
-  const row = { name: scenario.name, timing, raw: prepared.raw ? summarise(rawSamples) : null }
-  return [row, prepared.notes(timing.median)]
 }
 
 interface Opened {
@@ -141,7 +156,9 @@ async function runEngine(
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2))
-  const selected = scenarios.filter((s) => !args.only || s.name.toLowerCase().includes(args.only.toLowerCase()))
+  // --only=a,b: scenarios whose name contains any of them.
+  const wanted = args.only?.toLowerCase().split(',') ?? []
+  const selected = scenarios.filter((s) => !args.only || wanted.some((part) => s.name.toLowerCase().includes(part)))
   if (selected.length === 0) throw new UsageError(`No scenario matches --only=${args.only}`)
   console.log(
     `Frontdesk bench: ${args.people.toLocaleString('en-US')} people, up to ${args.runs} runs, ` +
@@ -169,7 +186,9 @@ async function main(): Promise<void> {
     const sqlite = results.get('sqlite')
     const postgres = results.get('postgres')
     if (sqlite && postgres) {
-      console.log(`\nPostgreSQL beside SQLite (PG/SQLite = ratio of the medians; targets from issue 9)\n`)
+      console.log(
+        `\nPostgreSQL beside SQLite (PG/SQLite = ratio of the medians; p95 bounds of issues 9 (PostgreSQL) and 10 (both engines))\n`,
+      )
       console.log(comparisonHeader())
       for (const scenario of selected) {
         console.log(comparisonRow(scenario.name, sqlite.get(scenario.name), postgres.get(scenario.name)))

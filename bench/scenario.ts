@@ -8,13 +8,21 @@ export interface Scenario<State> {
   setup?(bench: BenchContext): Promise<State>
   measure(bench: BenchContext, state: State): Promise<unknown>
   raw?(bench: BenchContext, state: State): Promise<unknown>
+  /** Untimed, before every run of either side: puts back what the previous run of that side changed. */
+  before?(bench: BenchContext, state: State, side: Side): Promise<void>
+  /** Untimed, once after the last run (also after a failure): leaves the data set as it was. */
+  after?(bench: BenchContext, state: State): Promise<void>
   /** Lines printed under the table, e.g. throughput from the median. */
   notes?(bench: BenchContext, state: State, medianMs: number): string[]
 }
 
+export type Side = 'app' | 'raw'
+
 export interface PreparedScenario {
   measure(): Promise<unknown>
   raw: (() => Promise<unknown>) | null
+  before(side: Side): Promise<void>
+  after(): Promise<void>
   notes(medianMs: number): string[]
 }
 
@@ -36,6 +44,8 @@ export function defineScenario<State = undefined>(scenario: Scenario<State>): Re
       return {
         measure: () => scenario.measure(bench, state),
         raw: raw ? () => raw(bench, state) : null,
+        before: async (side) => scenario.before?.(bench, state, side),
+        after: async () => scenario.after?.(bench, state),
         notes: (medianMs) => scenario.notes?.(bench, state, medianMs) ?? [],
       }
     },

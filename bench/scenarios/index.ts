@@ -1,5 +1,9 @@
 import type { RegisteredScenario } from '../scenario'
+import { activityListScenario } from './activitiesList'
 import { auditTrailScenario } from './auditTrail'
+import { clubSessionsScenario } from './clubSessions'
+import { enrolmentDecideScenario } from './enrolmentsDecide'
+import { enrolmentQueueScenario } from './enrolmentsQueue'
 import { generateDatasetScenario } from './generateDataset'
 import { getOrganisationScenario } from './getOrganisation'
 import { registerListScenarios } from './peopleList'
@@ -16,4 +20,9 @@ export const scenarios: readonly RegisteredScenario[] = [
   openPersonScenario,
   ...peopleSearchScenarios,
   ...registerListScenarios,
+  // Issue 10: the school year's activities and enrolments over the same register.
+  activityListScenario,
+  enrolmentQueueScenario,
+  enrolmentDecideScenario,
+  clubSessionsScenario,
 ]
