@@ -115,7 +115,7 @@ test('a mother enrols three children into a workshop for two: the third waits, t
   await expect(dialog).toBeHidden()
 
   // The workshop's people: two enrolled, Anna first on the waitlist, and why.
-  await page.evaluate((id) => (location.hash = `#/enrolments/activities/${id}`), event.id)
+  await page.evaluate((id) => (location.hash = `#/activities/${id}`), event.id)
   const tabs = page.getByTestId('enrolment-tabs')
   await expect(tabs.getByTestId('enrolment-seats')).toHaveText('Seats: 2 of 2 taken, 0 free')
   await expect(tabs.getByTestId('enrolment-table').locator('tbody tr')).toHaveCount(2)
@@ -158,7 +158,7 @@ test('a mother enrols three children into a workshop for two: the third waits, t
   await expect(page.getByTestId('person-enrolments').getByTestId('person-enrolment-state')).toHaveText('Withdrawn')
 
   // Adding people from the workshop's page: the dialog opens in the name field, Enter adds the highlighted person.
-  await page.evaluate((id) => (location.hash = `#/enrolments/activities/${id}`), event.id)
+  await page.evaluate((id) => (location.hash = `#/activities/${id}`), event.id)
   await page.getByTestId('enrolment-add-people').click()
   const enrol = page.getByTestId('enrol-dialog')
   await expect(enrol.locator('#enrol-person')).toBeFocused()
@@ -255,7 +255,7 @@ test('staff move someone up the waitlist, undo an approval and reject with a rea
     approval: 'automatic',
     seatOffers: 'manual',
   })
-  await page.evaluate((id) => (location.hash = `#/enrolments/activities/${id}`), event.id)
+  await page.evaluate((id) => (location.hash = `#/activities/${id}`), event.id)
   const tabs = page.getByTestId('enrolment-tabs')
   const table = tabs.getByTestId('enrolment-table')
   const row = (name: string) => table.locator('tbody tr').filter({ hasText: name })

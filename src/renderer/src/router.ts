@@ -64,13 +64,6 @@ export const router = createRouter({
       props: true,
       meta: { requires: 'activities.edit' },
     },
-    {
-      path: '/enrolments/activities/:id(\\d+)',
-      name: 'activity-enrolments',
-      component: () => import('./features/enrolments/ActivityEnrolmentsView.vue'),
-      props: true,
-      meta: { requires: 'people.view' },
-    },
     // Every staff member reads the calendar; main lets only activities.edit on the centre change it.
     { path: '/activities/calendar', name: 'activities-calendar', component: CalendarView },
     { path: '/:unknown(.*)*', redirect: '/people' },

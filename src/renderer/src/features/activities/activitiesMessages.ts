@@ -174,7 +174,6 @@ export const en = {
     turns: 'Turns',
     participants: 'Participants',
     sessions: 'Sessions',
-    enrolmentsSlot: 'The lists of enrolled, waitlisted and applied people appear here.',
     copiedFrom: 'Copied from an earlier school year.',
   },
   seats: {
@@ -463,7 +462,6 @@ export const cs: typeof en = {
     turns: 'Turnusy',
     participants: 'Účastníci',
     sessions: 'Schůzky',
-    enrolmentsSlot: 'Zde se zobrazí seznamy přijatých, čekajících a přihlášených.',
     copiedFrom: 'Zkopírováno z dřívějšího školního roku.',
   },
   seats: {
