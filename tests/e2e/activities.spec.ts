@@ -4,6 +4,8 @@ import { dismissToasts } from './support/adminPages'
 import { expect, test } from './support/frontdesk'
 import { callFromPage, shell, signedInAsAdministrator } from './support/pages'
 import { centreId, childInput, registerByCall } from './support/personPages'
+import type { Activity } from '../../src/shared/contract/activities'
+import { sampleActivity } from '../support/activities'
 
 /** Screenshots the product owner looks at, in both languages. */
 const SHOTS = process.env.FRONTDESK_SHOTS ?? '/work/shots10'
@@ -144,4 +146,73 @@ test('reception sets up a weekly club that skips the autumn holidays, cancels a 
   await page.getByTestId('activity-edit').click()
   await expect(page.getByTestId('activity-name')).toBeFocused()
   await shot(page, 'form-cs')
+})
+
+test('cancelling an event withdraws everyone in it, keeps them in its history and refuses new people', async ({
+  frontdesk,
+}) => {
+  const { page } = frontdesk
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await shell.chooseLanguage(page, 'English')
+  await signedInAsAdministrator(page)
+  const unitId = await centreId(page)
+  const draft = await data<Activity>(page, 'activities/create', {
+    activity: sampleActivity(unitId, {
+      kind: 'event',
+      code: 'VYL-01',
+      name: 'Trip to the zoo',
+      startsOn: '2027-05-15',
+      endsOn: '2027-05-15',
+      startsAt: '08:00',
+      endsAt: '16:00',
+      slots: [],
+      capacity: 20,
+      approval: 'automatic',
+    }),
+    clashOverride: null,
+  })
+  const event = await data<Activity>(page, 'activities/publish', { id: draft.id, expectedVersion: draft.version })
+  const children = [
+    await registerByCall(page, childInput(unitId, { firstName: 'Eliška', lastName: 'Horáková' })),
+    await registerByCall(page, childInput(unitId, { firstName: 'Matěj', lastName: 'Horák' })),
+  ]
+  await data(page, 'enrolments/apply', {
+    activityId: event.id,
+    personIds: children.map((child) => child.person.id),
+    priceOptionId: null,
+    source: 'staff',
+    note: '',
+  })
+
+  await page.evaluate((id) => (location.hash = `#/activities/${id}`), event.id)
+  await expect(page.getByTestId('enrolment-tab-enrolled')).toContainText('2')
+  await page.getByTestId('activity-cancel-activity').click()
+  await expect(page.getByTestId('activity-cancel-reason')).toBeFocused()
+  await page.keyboard.type('The bus company cancelled')
+  await page.locator('#activity-fee-refund').check()
+  await page.getByTestId('activity-cancel-confirm').click()
+  await expect(page.getByTestId('activity-state').first()).toHaveText('Cancelled')
+
+  // Nobody is enrolled any more; both stay in the history, withdrawn.
+  await expect(page.getByTestId('enrolment-tab-enrolled')).not.toContainText('2')
+  await page.getByTestId('enrolment-tab-history').click()
+  await expect(page.getByTestId('enrolment-tabs')).toContainText('Horáková')
+  await expect(page.getByTestId('enrolment-tabs')).toContainText('Horák')
+  for (const child of children) {
+    const [enrolment] = await data<{ state: string }[]>(page, 'enrolments/list-for-person', {
+      personId: child.person.id,
+    })
+    expect(enrolment.state).toBe('withdrawn')
+  }
+  // A cancelled activity receives nobody, and says so.
+  const late = await registerByCall(page, childInput(unitId, { firstName: 'Adam', lastName: 'Pozdní' }))
+  const refused = (await callFromPage(page, 'enrolments/apply', {
+    activityId: event.id,
+    personIds: [late.person.id],
+    priceOptionId: null,
+    source: 'staff',
+    note: '',
+  })) as { ok: boolean; error?: { reason?: string } }
+  expect(refused).toMatchObject({ ok: false, error: { reason: 'activity_cancelled' } })
+  await shot(page, 'cancelled-en')
 })

@@ -66,8 +66,10 @@ test('the desk switches between Czech and English at once, on every screen', asy
   await shell.chooseLanguage(page, 'English')
   await shell.open(page, 'people')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('People')
+  await shell.open(page, 'activities')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activities')
+  await expect(page.getByTestId('nav-activities').getByTestId('nav-coming-soon')).toHaveCount(0)
   for (const [section, label] of [
-    ['activities', 'Activities'],
     ['cash-desk', 'Cash desk'],
     ['appointments', 'Appointments'],
     ['messages', 'Messages'],
