@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import { In, type EntityManager } from 'typeorm'
 import type { BatchOutcome, EnrolmentProblem } from '../../shared/contract/enrolments'
 import { localDate } from '../../shared/calendarDate'
 import { AppError } from '../../shared/errors'
@@ -26,7 +26,7 @@ export function checkVersion(row: EnrolmentRow, expectedVersion: number): void {
 /** The enrolments of a batch, each id once, in the order asked; a missing id refuses the batch. */
 export async function enrolmentsOrFail(em: EntityManager, ids: readonly number[]): Promise<EnrolmentRow[]> {
   const unique = [...new Set(ids)]
-  const rows = await em.find(EnrolmentSchema, { where: unique.map((id) => ({ id })) })
+  const rows = await em.find(EnrolmentSchema, { where: { id: In(unique) } })
   const byId = new Map(rows.map((row) => [row.id, row]))
   return unique.map((id) => {
     const row = byId.get(id)

@@ -1,6 +1,7 @@
 import type { BatchOutcome, EnrolmentState } from '../../shared/contract/enrolments'
+import { AppError } from '../../shared/errors'
 import type { Handler } from '../core/handler'
-import { activityCache, activityLabel } from './activityRules'
+import { activityLabel, loadActivities } from './activityRules'
 import { actorOf, clip, describeOutcomes, done, enrolmentsOrFail, groupBy, refused } from './commandSupport'
 import type { EnrolmentRow } from './enrolmentEntities'
 import { priorityOf } from './priority'
@@ -22,7 +23,16 @@ const TARGET: Record<'approve' | 'reject' | 'waitlist', EnrolmentState> = {
 export const decide: Handler<'enrolments/decide'> = async ({ ids, decision, reason }, ctx) => {
   const { em } = ctx
   const rows = await enrolmentsOrFail(em, ids)
-  const activityOf = activityCache(em)
+  // Every activity of the batch (and its camp) in two queries, not two per activity.
+  const activities = await loadActivities(
+    em,
+    rows.map((row) => row.activityId),
+  )
+  const activityOf = async (id: number) => {
+    const found = activities.get(id)
+    if (!found) throw new AppError('NOT_FOUND', `No activity ${id}`)
+    return found
+  }
   const units = new Set<number>()
   for (const row of rows) units.add((await activityOf(row.activityId)).row.unitId)
   for (const unitId of units) await ctx.authorize('enrolments.decide', unitId)

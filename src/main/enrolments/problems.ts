@@ -55,16 +55,20 @@ export function personProblems(activity: Activity, person: PersonFacts, today: s
 }
 
 /**
- * When an activity meets: its planned sessions, or for an event without sessions its own day
- * and time (the activities context may plan an event as a single session, or not).
+ * When the given activities meet: their planned sessions, or for an event without sessions its
+ * own day and time (the activities context may plan an event as a single session, or not).
+ * Limited to the activities a check involves, so the join never meets the year's other sessions.
  */
-const MEETINGS = `(
-  SELECT activity_id, date, starts_at, ends_at FROM activity_session WHERE state = 'planned'
+function meetings(activityIds: readonly number[]): string {
+  const list = activityIds.map(() => '?').join(', ')
+  return `(
+  SELECT activity_id, date, starts_at, ends_at FROM activity_session WHERE state = 'planned' AND activity_id IN (${list})
   UNION ALL
   SELECT id, starts_on, starts_at, ends_at FROM activity
-  WHERE kind = 'event' AND starts_at IS NOT NULL AND ends_at IS NOT NULL
+  WHERE kind = 'event' AND starts_at IS NOT NULL AND ends_at IS NOT NULL AND id IN (${list})
     AND NOT EXISTS (SELECT 1 FROM activity_session own WHERE own.activity_id = activity.id)
 )`
+}
 
 /**
  * Another approved enrolment of the same person whose activity meets on the same date at an
@@ -72,17 +76,31 @@ const MEETINGS = `(
  */
 export async function timeClashes(em: EntityManager, enrolmentIds: readonly number[]): Promise<Map<number, string>> {
   if (enrolmentIds.length === 0) return new Map()
+  const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ')
+  // The activities involved first (these enrolments' and their people's approved ones), by index.
+  const mine: { personId: number; activityId: number }[] = await em.query(
+    `SELECT person_id AS "personId", activity_id AS "activityId" FROM enrolment WHERE id IN (${marks(enrolmentIds)})`,
+    [...enrolmentIds],
+  )
+  const people = [...new Set(mine.map((row) => row.personId))]
+  if (people.length === 0) return new Map()
+  const approved: { activityId: number }[] = await em.query(
+    `SELECT DISTINCT activity_id AS "activityId" FROM enrolment WHERE state = 'approved' AND person_id IN (${marks(people)})`,
+    people,
+  )
+  if (approved.length === 0) return new Map()
+  const involved = [...new Set([...mine, ...approved].map((row) => row.activityId))]
   const rows: { id: number; name: string }[] = await em.query(
     `SELECT e.id, MIN(oa.name) AS "name"
      FROM enrolment e
-     JOIN ${MEETINGS} s ON s.activity_id = e.activity_id
+     JOIN ${meetings(involved)} s ON s.activity_id = e.activity_id
      JOIN enrolment oe ON oe.person_id = e.person_id AND oe.state = 'approved' AND oe.activity_id <> e.activity_id
-     JOIN ${MEETINGS} os ON os.activity_id = oe.activity_id AND os.date = s.date
+     JOIN ${meetings(involved)} os ON os.activity_id = oe.activity_id AND os.date = s.date
        AND os.starts_at < s.ends_at AND s.starts_at < os.ends_at
      JOIN activity oa ON oa.id = oe.activity_id
-     WHERE e.id IN (${enrolmentIds.map(() => '?').join(', ')})
+     WHERE e.id IN (${marks(enrolmentIds)})
      GROUP BY e.id`,
-    [...enrolmentIds],
+    [...involved, ...involved, ...involved, ...involved, ...enrolmentIds],
   )
   return new Map(rows.map((row) => [row.id, row.name]))
 }
