@@ -12,6 +12,7 @@ export const TARGETS: readonly { prefix: string; p95: number; engines: 'postgres
   { prefix: 'enrolments/queue:', p95: 100, engines: 'both' },
   { prefix: 'enrolments/decide:', p95: 1_000, engines: 'both' },
   { prefix: 'activities/create: 300 clubs', p95: 2_000, engines: 'both' },
+  { prefix: 'activities/plan-school-year:', p95: 2_000, engines: 'both' },
 ]
 
 export function targetOf(name: string): (typeof TARGETS)[number] | null {

@@ -9,6 +9,7 @@ import { getOrganisationScenario } from './getOrganisation'
 import { registerListScenarios } from './peopleList'
 import { openPersonScenario } from './peopleOpen'
 import { peopleSearchScenarios } from './peopleSearch'
+import { planSchoolYearScenario } from './planSchoolYear'
 import { updateOrganisationScenario } from './updateOrganisation'
 
 /** Listed explicitly, in the order they run; a new figure is one import and one entry here. */
@@ -25,4 +26,5 @@ export const scenarios: readonly RegisteredScenario[] = [
   enrolmentQueueScenario,
   enrolmentDecideScenario,
   clubSessionsScenario,
+  planSchoolYearScenario,
 ]

@@ -6,6 +6,7 @@ import { activityListScenario } from '../../bench/scenarios/activitiesList'
 import { clubSessionsScenario } from '../../bench/scenarios/clubSessions'
 import { enrolmentDecideScenario } from '../../bench/scenarios/enrolmentsDecide'
 import { enrolmentQueueScenario } from '../../bench/scenarios/enrolmentsQueue'
+import { planSchoolYearScenario } from '../../bench/scenarios/planSchoolYear'
 import { dataFiles } from '../../src/main/backend'
 import { startTestBackend, type TestBackend } from '../support/backend'
 import { testEngine } from '../support/testServer'
@@ -29,15 +30,17 @@ describe('activity scenarios of the bench', () => {
     const count = async (table: string, where = '') =>
       Number((await raw!.all<{ n: number }>(`SELECT CAST(COUNT(*) AS integer) AS "n" FROM "${table}" ${where}`))[0].n)
     const notes: string[] = []
-    let [activities, applied] = [0, 0]
+    let [activities, applied, sessions] = [0, 0, 0]
     for (const scenario of [
       activityListScenario,
       enrolmentQueueScenario,
       enrolmentDecideScenario,
       clubSessionsScenario,
+      planSchoolYearScenario,
     ]) {
       const prepared = await scenario.prepare(bench)
       activities ||= await count('activity')
+      sessions ||= await count('activity_session')
       applied ||= await count('enrolment', `WHERE "state" = 'applied'`)
       try {
         for (let run = 0; run < 2; run++) {
@@ -54,8 +57,11 @@ describe('activity scenarios of the bench', () => {
     }
     expect(notes.join('\n')).toMatch(/activities loaded in .* 200 activities .* 6,000 enrolments/)
     expect(notes.join('\n')).toMatch(/300 clubs with [\d,]+ sessions a run/)
+    expect(notes.join('\n')).toMatch(/plan-school-year: [\d,]+ clubs, [\d,]+ future sessions planned again/)
     // The approvals were put back and the new clubs deleted: the next figure sees the same centre.
     expect(await count('activity')).toBe(activities)
+    // Planning the year again plans what was loaded: the same number of sessions.
+    expect(await count('activity_session')).toBe(sessions)
     expect(await seatCounterMismatches((sql, params) => raw!.all(sql, params))).toBe(0)
     expect(await count('enrolment', `WHERE "state" = 'applied'`)).toBe(applied)
     expect(applied).toBeGreaterThanOrEqual(500)

@@ -132,6 +132,7 @@ export function validInputs(
     'activities/copy-to-year': { id: NO_SUCH_ID, schoolYearId: NO_SUCH_ID, termId: null },
     'activities/list-sessions': { activityId: NO_SUCH_ID },
     'activities/regenerate-sessions': { activityId: NO_SUCH_ID },
+    'activities/plan-school-year': { schoolYearId: NO_SUCH_ID },
     'activities/cancel-session': { id: NO_SUCH_ID, expectedVersion: STALE_VERSION, reason: 'Nemoc' },
     'activities/move-session': {
       id: NO_SUCH_ID,

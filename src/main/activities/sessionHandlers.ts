@@ -1,7 +1,8 @@
-import type { EntityManager } from 'typeorm'
+import { Not, type EntityManager } from 'typeorm'
 import type { ActivitySession } from '../../shared/contract/activities'
 import { AppError } from '../../shared/errors'
 import type { ContextHandlers } from '../core/handler'
+import { SchoolYearSchema } from '../calendar/calendarEntities'
 import { versionedUpdate } from '../database/versionedUpdate'
 import { ActivityLeaderSchema, ActivitySchema, ActivitySessionSchema, ActivitySlotSchema } from './activityEntities'
 import type { ActivityRow } from './activityEntities'
@@ -49,6 +50,7 @@ export const sessionHandlers: Pick<
   ContextHandlers<'activities'>,
   | 'activities/list-sessions'
   | 'activities/regenerate-sessions'
+  | 'activities/plan-school-year'
   | 'activities/cancel-session'
   | 'activities/move-session'
   | 'activities/add-session'
@@ -69,6 +71,27 @@ export const sessionHandlers: Pick<
     audit.target = `activity:${activityId}`
     audit.summary = `Planned the future sessions of ${activity.name} again from the calendar (${planned} planned)`
     return (await listSessions(em, [activityId, ...turns], now)).summary
+  },
+
+  'activities/plan-school-year': async ({ schoolYearId }, { em, authorizeCentre, audit, now }) => {
+    await authorizeCentre('activities.edit')
+    const year = await em.findOneBy(SchoolYearSchema, { id: schoolYearId })
+    if (!year) throw new AppError('NOT_FOUND', `No school year ${schoolYearId}`)
+    const clubs = await em.find(ActivitySchema, {
+      select: { id: true },
+      where: { schoolYearId, kind: 'club', state: Not('cancelled') },
+      order: { id: 'ASC' },
+    })
+    // One call for all of them: the calendar is read once, the sessions written in a few statements.
+    const sessions = await generateSessions(
+      em,
+      clubs.map((club) => club.id),
+      now,
+      { onlyFuture: true },
+    )
+    audit.target = `school_year:${schoolYearId}`
+    audit.summary = `Planned the future sessions of ${clubs.length} club(s) of ${year.name} again from the calendar (${sessions} planned)`
+    return { clubs: clubs.length, sessions }
   },
 
   'activities/cancel-session': async ({ id, expectedVersion, reason }, { em, authorize, audit, now, session }) => {

@@ -329,6 +329,16 @@ export const activitiesContract = {
     kind: 'write',
     access: 'activities.edit',
   }),
+  /**
+   * Plans the future sessions of every non-cancelled club of the school year again from its slots
+   * and the calendar (after importing holidays or changing closures); cancelled, moved, make-up and
+   * past sessions stay. Answers how many clubs and sessions were planned.
+   */
+  'activities/plan-school-year': command<{ clubs: number; sessions: number }>()({
+    input: z.object({ schoolYearId: id }),
+    kind: 'write',
+    access: 'activities.edit',
+  }),
   'activities/cancel-session': command<ActivitySession>()({
     input: z.object({ id, expectedVersion, reason }),
     kind: 'write',

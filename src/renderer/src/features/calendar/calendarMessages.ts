@@ -30,6 +30,11 @@ export const en = {
   saved: 'Saved.',
   created: 'School year {name} created.',
   deleted: 'Deleted.',
+  planAll: 'Plan all clubs again',
+  planAllTitle: 'Plan all clubs again?',
+  planAllText:
+    'The future sessions of every club of {name} will be planned again from their weekly slots and this calendar: sessions on the closed days go, new days get sessions. Cancelled, moved, make-up and past sessions stay as they are.',
+  planned: '{clubs} club(s) planned again: {sessions} session(s).',
   country: 'Public holidays of',
   countryFromCurrency: 'As the currency says ({country})',
   countries: { CZ: 'Czechia', SK: 'Slovakia', HU: 'Hungary', PL: 'Poland' },
@@ -122,6 +127,11 @@ export const cs: typeof en = {
   saved: 'Uloženo.',
   created: 'Školní rok {name} je založen.',
   deleted: 'Smazáno.',
+  planAll: 'Naplánovat všechny kroužky znovu',
+  planAllTitle: 'Naplánovat všechny kroužky znovu?',
+  planAllText:
+    'Budoucí termíny všech kroužků školního roku {name} se naplánují znovu podle jejich týdenního rozvrhu a tohoto kalendáře: termíny ve dnech volna zmizí, na nové dny přibudou. Zrušené, přesunuté, náhradní a minulé termíny zůstanou, jak jsou.',
+  planned: 'Znovu naplánované kroužky: {clubs}, termíny: {sessions}.',
   country: 'Státní svátky země',
   countryFromCurrency: 'Podle měny ({country})',
   countries: { CZ: 'Česko', SK: 'Slovensko', HU: 'Maďarsko', PL: 'Polsko' },
