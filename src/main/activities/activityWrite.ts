@@ -55,14 +55,6 @@ const turnColumns = (input: ActivityInput, turn: TurnInput) => ({
   minimum: turn.minimum,
 })
 
-/**
- * The one call site for seats freed by a raised capacity (of an activity or a camp's turn): they
- * take the path every freed seat takes, to the first on the waitlist as the activity is set.
- */
-export async function afterCapacityRaised(em: EntityManager, activityId: number, actor: Actor): Promise<void> {
-  await offerFreedSeats(em, activityId, actor)
-}
-
 async function insertChildren(em: EntityManager, activityId: number, input: ActivityInput): Promise<void> {
   if (input.slots.length > 0)
     await em.insert(
@@ -300,7 +292,8 @@ export async function updateActivity(
       row.endsAt !== input.endsAt
     )
       regenerate.push(turn.id)
-    if (row.capacity !== null && turn.capacity > row.capacity) await afterCapacityRaised(em, turn.id, actor)
+    // Seats freed by a raised capacity go to the waitlist by the one path every freed seat takes.
+    if (row.capacity !== null && turn.capacity > row.capacity) await offerFreedSeats(em, turn.id, actor)
   }
   if (removedTurns.length > 0) {
     const ids = removedTurns.map((turn) => turn.id)
@@ -333,7 +326,7 @@ export async function updateActivity(
       : existing.capacity !== null && input.capacity > existing.capacity
   ) {
     changes.push(`capacity ${existing.capacity ?? 'unlimited'} → ${input.capacity ?? 'unlimited'}`)
-    await afterCapacityRaised(em, id, actor)
+    await offerFreedSeats(em, id, actor)
   } else if (input.capacity !== existing.capacity) {
     changes.push(`capacity ${existing.capacity ?? 'unlimited'} → ${input.capacity}`)
   }
